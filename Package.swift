@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "smarketing",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "smarketing", targets: ["smarketing"]),
+        .library(name: "SmarketingModel", targets: ["SmarketingModel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // The JSON-backed model: value types, KPI math, the store, Markdown minutes. Foundation only.
+        .target(name: "SmarketingModel"),
+        // The command line: wires the model (and later the UI) together; holds no logic of its own.
+        .executableTarget(
+            name: "smarketing",
+            dependencies: [
+                "SmarketingModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "SmarketingModelTests",
+            dependencies: ["SmarketingModel", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "SmarketingCLITests",
+            dependencies: ["smarketing", "SmarketingModel"]
+        ),
+    ]
+)

@@ -1,0 +1,117 @@
+/// The one escaper user text passes before it enters Markdown. Escaped text renders as the same
+/// literal text in CommonMark and GFM: no emphasis, links, HTML, headings, lists, code or tables
+/// can be smuggled in. Control characters are neutralised first by `TextSanitizer`.
+public enum MarkdownEscaper {
+    /// Characters that can start or end inline syntax anywhere on a line.
+    private static let alwaysEscaped: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<", ">", "&", "|", "~", "!", "$"]
+    /// Characters that only mean something at the start of a line (headings, lists, setext underlines, quotes).
+    private static let escapedAtLineStart: Set<Unicode.Scalar> = ["#", "-", "+", "=", ":"]
+
+    /// One line of inline text. Line breaks are shown as `␊`; use `block` or `tableCell` to keep them.
+    public static func inline(_ text: String) -> String {
+        escapeLine(TextSanitizer.visible(text))
+    }
+
+    /// Text for a GFM table cell: `|` is escaped and line breaks become `<br>`.
+    public static func tableCell(_ text: String) -> String {
+        let lines = TextSanitizer.visibleLines(text).map(escapeLine)
+        let joined = lines.joined(separator: "<br>")
+        return joined.isEmpty ? " " : joined
+    }
+
+    /// Multi-line text as Markdown lines: a blank line separates paragraphs and a single line break
+    /// is kept as a hard break. Continuation lines are prefixed with `indent` (for list items).
+    public static func block(_ text: String, indent: String = "") -> [String] {
+        let lines = TextSanitizer.visibleLines(text)
+        var out: [String] = []
+        var paragraph: [String] = []
+        func flush() {
+            for (i, line) in paragraph.enumerated() {
+                let isLast = i == paragraph.count - 1
+                out.append(line + (isLast ? "" : "\\"))
+            }
+            paragraph.removeAll()
+        }
+        for raw in lines {
+            if raw.allSatisfy({ $0 == " " || $0 == "\t" }) {
+                if !paragraph.isEmpty {
+                    flush()
+                    out.append("")
+                }
+                continue
+            }
+            paragraph.append(escapeLine(raw))
+        }
+        flush()
+        while out.last == "" { out.removeLast() }
+        return out.enumerated().map { i, line in i == 0 || line.isEmpty ? line : indent + line }
+    }
+
+    private static func escapeLine(_ line: String) -> String {
+        let scalars = Array(line.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var leading = true
+        // Digits at the start of a line followed by `.` or `)` would begin an ordered list.
+        var digitRun = 0
+        let lastNonSpace = scalars.lastIndex { $0 != " " && $0 != "\t" } ?? -1
+        for (i, scalar) in scalars.enumerated() {
+            if scalar == " " || scalar == "\t" {
+                if leading || i > lastNonSpace {
+                    // Leading and trailing white space would be trimmed or start a code block.
+                    out.append(contentsOf: (scalar == " " ? "&#32;" : "&#9;").unicodeScalars)
+                } else {
+                    out.append(scalar)
+                }
+                continue
+            }
+            let atStart = leading
+            leading = false
+            if atStart && scalar.properties.numericType == .decimal && scalar.isASCII {
+                digitRun = 1
+                out.append(scalar)
+                continue
+            }
+            if digitRun > 0 {
+                if scalar.isASCII && scalar.properties.numericType == .decimal {
+                    digitRun += 1
+                    out.append(scalar)
+                    continue
+                }
+                if scalar == "." || scalar == ")" {
+                    out.append("\\")
+                }
+                digitRun = 0
+                out.append(scalar)
+                continue
+            }
+            if alwaysEscaped.contains(scalar) || (atStart && escapedAtLineStart.contains(scalar)) {
+                out.append("\\")
+            }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+}
+
+/// Quotes text as a YAML double-quoted scalar that any YAML 1.1 or 1.2 parser reads back exactly,
+/// whatever it contains (`: `, `#`, quotes, line breaks).
+public enum YAMLQuoter {
+    public static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in TextSanitizer.visible(text).unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\u{85}", "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{FFFE}", "\u{FFFF}":
+                out += "\\u" + hex4(scalar.value)
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += "\\u" + hex4(scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

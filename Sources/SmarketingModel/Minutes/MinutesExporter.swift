@@ -1,0 +1,199 @@
+/// Writes a meeting's minutes as GitHub-flavoured Markdown with YAML front matter.
+/// The output depends only on the workspace and the meeting, so golden files can pin it.
+public struct MinutesExporter {
+    public let workspace: Workspace
+
+    public init(workspace: Workspace) {
+        self.workspace = workspace
+    }
+
+    private var currency: String { workspace.team.currency }
+
+    /// The minutes of one meeting, ending with a newline.
+    public func markdown(for meeting: Meeting) -> String {
+        markdown(for: meeting, withFrontMatter: true)
+    }
+
+    private func markdown(for meeting: Meeting, withFrontMatter: Bool) -> String {
+        var lines: [String] = []
+        if withFrontMatter {
+            lines += frontMatter(meeting)
+            lines.append("")
+        }
+        lines.append("# Smarketing meeting, \(meeting.date.iso)")
+        lines.append("")
+        lines.append(summary(meeting))
+        lines += section("KPIs for the week of \(meeting.kpiWeek.iso)", kpiTable(meeting))
+        lines += section("Agenda", agenda(meeting))
+        lines += section("Decisions", decisions(meeting))
+        lines += section("Action items", actionItems(meeting))
+        lines += section("Friction points", frictionPoints(meeting))
+        lines += section("Notes", notes(meeting))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The minutes of every meeting, newest first, separated by horizontal rules. Only the first
+    /// carries front matter: a document has one.
+    public func markdownForAllMeetings() -> String {
+        let newestFirst = workspace.meetings.sorted { $0.date > $1.date }
+        return newestFirst.enumerated().map { i, meeting in
+            markdown(for: meeting, withFrontMatter: i == 0)
+        }.joined(separator: "\n---\n\n")
+    }
+
+    private func section(_ title: String, _ body: [String]) -> [String] {
+        ["", "## \(title)", ""] + body
+    }
+
+    private func frontMatter(_ meeting: Meeting) -> [String] {
+        var lines = ["---"]
+        lines.append("title: " + YAMLQuoter.quoted("Smarketing minutes: \(workspace.team.name), \(meeting.date.iso)"))
+        lines.append("team: " + YAMLQuoter.quoted(workspace.team.name))
+        lines.append("date: " + YAMLQuoter.quoted(meeting.date.iso))
+        lines.append("chair: " + YAMLQuoter.quoted(meeting.chair))
+        if meeting.attendees.isEmpty {
+            lines.append("attendees: []")
+        } else {
+            lines.append("attendees:")
+            lines += meeting.attendees.map { "  - " + YAMLQuoter.quoted($0) }
+        }
+        lines.append("kpiWeek: " + YAMLQuoter.quoted(meeting.kpiWeek.iso))
+        lines.append("---")
+        return lines
+    }
+
+    private func summary(_ meeting: Meeting) -> String {
+        let chair = meeting.chair.isEmpty ? "none" : MarkdownEscaper.inline(meeting.chair)
+        let attendees = meeting.attendees.isEmpty ? "none"
+            : meeting.attendees.map(MarkdownEscaper.inline).joined(separator: ", ")
+        return "Team: \(MarkdownEscaper.inline(workspace.team.name))\\\n"
+            + "Chair: \(chair)\\\n"
+            + "Attendees (\(meeting.attendees.count)): \(attendees)\\\n"
+            + "Planned: \(meeting.plannedMinutes) of \(meeting.lengthMinutes) min"
+    }
+
+    private func kpiTable(_ meeting: Meeting) -> [String] {
+        let report = KPIReport(workspace: workspace, meeting: meeting)
+        var lines: [String] = []
+        if !report.hasRecord {
+            lines.append("No KPI record for the week of \(meeting.kpiWeek.iso).")
+            lines.append("")
+        }
+        lines.append("| KPI | Value | Target | Status | vs last week | vs 4-week avg |")
+        lines.append("| --- | ---: | ---: | --- | ---: | ---: |")
+        for result in report.results {
+            var value = KPIFormat.value(result.value, result.kind, currency: currency)
+            if let median = result.median {
+                value += " (median \(KPIFormat.value(median, result.kind, currency: currency)))"
+            }
+            lines.append("| \(result.kind.title) | \(value) | \(KPIFormat.target(result.target, result.kind, currency: currency)) | \(result.status.rawValue) | \(change(result.changeVsLastWeek, result.kind)) | \(change(result.changeVsFourWeekAverage, result.kind)) |")
+        }
+        return lines
+    }
+
+    private func change(_ change: KPIChange?, _ kind: KPIKind) -> String {
+        guard let change else { return KPIFormat.noValue }
+        return "\(KPIFormat.arrow(change)) \(KPIFormat.delta(change, kind, currency: currency)) (\(KPIFormat.verdict(change)))"
+    }
+
+    private func agenda(_ meeting: Meeting) -> [String] {
+        guard !meeting.agenda.isEmpty else { return ["No agenda items."] }
+        var lines = ["| # | Item | Owner | Timebox | Actual | Status | Outcome |",
+                     "| ---: | --- | --- | ---: | ---: | --- | --- |"]
+        for (i, item) in meeting.agenda.enumerated() {
+            let actual = item.actualSeconds > 0 ? Self.clock(item.actualSeconds) : "–"
+            lines.append("| \(i + 1) | \(MarkdownEscaper.tableCell(item.title)) | \(MarkdownEscaper.tableCell(item.owner)) | \(item.timeboxMinutes) min | \(actual) | \(item.status.rawValue) | \(MarkdownEscaper.tableCell(item.notes)) |")
+        }
+        let actualTotal = meeting.agenda.reduce(0) { $0 + $1.actualSeconds }
+        lines.append("")
+        lines.append("Planned \(meeting.plannedMinutes) min; actual \(actualTotal > 0 ? Self.clock(actualTotal) : "not timed").")
+        return lines
+    }
+
+    /// `m:ss`, or `h:mm:ss` past an hour.
+    public static func clock(_ seconds: Int) -> String {
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let h = seconds / 3600, m = seconds / 60 % 60, s = seconds % 60
+        return h > 0 ? "\(h):\(two(m)):\(two(s))" : "\(m):\(two(s))"
+    }
+
+    private func decisions(_ meeting: Meeting) -> [String] {
+        guard !meeting.decisions.isEmpty else { return ["No decisions recorded."] }
+        var lines: [String] = []
+        for (i, decision) in meeting.decisions.enumerated() {
+            let marker = "\(i + 1). "
+            let body = MarkdownEscaper.block(decision.text, indent: String(repeating: " ", count: marker.count))
+            lines.append(marker + (body.first ?? ""))
+            lines += body.dropFirst()
+        }
+        return lines
+    }
+
+    private func actionItems(_ meeting: Meeting) -> [String] {
+        guard !meeting.actionItems.isEmpty else { return ["No action items."] }
+        return meeting.actionItems.map { item in
+            var line = "- [\(item.done ? "x" : " ")] \(MarkdownEscaper.inline(item.title))"
+            var details: [String] = []
+            if !item.owner.isEmpty { details.append(MarkdownEscaper.inline(item.owner)) }
+            if let due = item.due { details.append("due \(due.iso)") }
+            if !details.isEmpty { line += " — " + details.joined(separator: ", ") }
+            if item.weeksCarried > 0 {
+                line += " (carried over \(item.weeksCarried) week\(item.weeksCarried == 1 ? "" : "s"))"
+            }
+            return line
+        }
+    }
+
+    /// The points that were live around this meeting: opened by its date and not resolved more than
+    /// a week before it. Grouped by funnel stage; open first, then by severity.
+    private func frictionPoints(_ meeting: Meeting) -> [String] {
+        let horizon = meeting.date.adding(days: -7)
+        let live = workspace.frictionPoints.filter { point in
+            point.opened <= meeting.date && (point.resolved.map { $0 >= horizon } ?? true)
+        }
+        guard !live.isEmpty else { return ["No friction points."] }
+        var lines: [String] = []
+        for stage in FunnelStage.allCases {
+            let points = live.filter { $0.stage == stage }.sorted(by: FrictionPoint.displayOrder)
+            guard !points.isEmpty else { continue }
+            if !lines.isEmpty { lines.append("") }
+            lines.append("### \(stage.title)")
+            lines.append("")
+            for point in points {
+                var status = point.status.rawValue
+                if point.status == .resolved, let resolved = point.resolved { status += " \(resolved.iso)" }
+                var facts = [status, "severity \(point.severity)"]
+                facts.append("owner \(point.owner.isEmpty ? "unassigned" : MarkdownEscaper.inline(point.owner))")
+                facts.append("raised by \(point.raisedBy.rawValue)")
+                facts.append("opened \(point.opened.iso)")
+                let line = "- \(MarkdownEscaper.inline(point.title)) — \(facts.joined(separator: ", "))"
+                let mitigation = MarkdownEscaper.block(point.mitigation, indent: "  ")
+                if mitigation.isEmpty {
+                    lines.append(line)
+                } else {
+                    // A hard break keeps the list tight; blank lines inside the text still split paragraphs.
+                    lines.append(line + "\\")
+                    lines.append("  Mitigation: " + mitigation[0])
+                    lines += mitigation.dropFirst()
+                }
+            }
+        }
+        return lines
+    }
+
+    private func notes(_ meeting: Meeting) -> [String] {
+        let body = MarkdownEscaper.block(meeting.notes)
+        return body.isEmpty ? ["No notes."] : body
+    }
+}
+
+extension FrictionPoint {
+    /// Open before mitigating before resolved; then most severe first; then oldest first; then by title.
+    public static func displayOrder(_ a: FrictionPoint, _ b: FrictionPoint) -> Bool {
+        let rank: [FrictionStatus: Int] = [.open: 0, .mitigating: 1, .resolved: 2]
+        if a.status != b.status { return rank[a.status]! < rank[b.status]! }
+        if a.severity != b.severity { return a.severity > b.severity }
+        if a.opened != b.opened { return a.opened < b.opened }
+        return a.title < b.title
+    }
+}

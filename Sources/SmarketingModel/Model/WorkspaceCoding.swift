@@ -1,0 +1,350 @@
+// Maps the model to and from the JSON tree. The field names here are the public file format
+// documented in the README; change them only with a schemaVersion bump.
+
+enum Limits {
+    static let count = 0...1_000_000_000
+    static let money = 0.0...1e12
+    static let cycleDays = 0.0...3650.0
+    static let ratio = 0.0...1.0
+}
+
+extension Workspace {
+    /// Maps a parsed document onto a workspace, collecting every schema problem.
+    static func decode(_ root: JSONValue) -> Result<Workspace, WorkspaceDecodeFailure> {
+        let ctx = SchemaContext()
+        guard let top = ObjectReader(root, at: "", ctx) else {
+            return .failure(.invalid(ctx.issues))
+        }
+        // The version decides how to read everything else, so it is checked first.
+        if let version = top.int("schemaVersion", in: 0...Int.max) {
+            if version > currentSchemaVersion { return .failure(.newerSchema(version)) }
+            if version < 1 { top.report("schemaVersion", "expected \(currentSchemaVersion), found \(version)") }
+        }
+        let team = top.object("team").flatMap(Team.init(reading:))
+        let targets = top.object("targets").flatMap(KPITargets.init(reading:))
+        let weeks = top.array("weeks").map { $0.compactMap { WeekRecord(reading: $0.value, at: $0.path, ctx) } }
+        let friction = top.array("frictionPoints").map { $0.compactMap { FrictionPoint(reading: $0.value, at: $0.path, ctx) } }
+        let meetings = top.array("meetings").map { $0.compactMap { Meeting(reading: $0.value, at: $0.path, ctx) } }
+        let current = top.string("currentMeetingId")
+        top.finish()
+        guard ctx.issues.isEmpty, let team, let targets, let weeks, let friction, let meetings, let current else {
+            return .failure(.invalid(ctx.issues))
+        }
+        let workspace = Workspace(team: team, targets: targets, weeks: weeks, frictionPoints: friction,
+                                  meetings: meetings, currentMeetingID: current)
+        let problems = WorkspaceValidator.problems(in: workspace)
+        return problems.isEmpty ? .success(workspace) : .failure(.invalid(problems))
+    }
+
+    /// The JSON tree of this workspace, in the canonical field names.
+    var json: JSONValue {
+        .object([
+            JSONMember("schemaVersion", .integer(Int64(Workspace.currentSchemaVersion))),
+            JSONMember("team", team.json),
+            JSONMember("targets", targets.json),
+            JSONMember("weeks", .array(weeks.map(\.json))),
+            JSONMember("frictionPoints", .array(frictionPoints.map(\.json))),
+            JSONMember("meetings", .array(meetings.map(\.json))),
+            JSONMember("currentMeetingId", .string(currentMeetingID)),
+        ])
+    }
+}
+
+enum WorkspaceDecodeFailure: Error {
+    case invalid([SchemaIssue])
+    case newerSchema(Int)
+}
+
+// MARK: helpers for optional values
+
+private func jsonOrNull(_ date: CalendarDate?) -> JSONValue { date.map { .string($0.iso) } ?? .null }
+private func jsonOrNull(_ time: Timestamp?) -> JSONValue { time.map { .string($0.iso) } ?? .null }
+private func jsonOrNull(_ n: Int?) -> JSONValue { n.map { .integer(Int64($0)) } ?? .null }
+private func int(_ n: Int) -> JSONValue { .integer(Int64(n)) }
+
+// MARK: team and targets
+
+extension Team {
+    init?(reading r: ObjectReader) {
+        let name = r.string("name")
+        let reps = r.int("salesReps", in: 0...100_000)
+        let currency = r.string("currency", default: "USD")
+        if let currency, !(currency.utf8.count == 3 && currency.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A })) {
+            r.report("currency", "expected a three-letter ISO 4217 code such as \"USD\" or \"EUR\", found \(JSONValue.string(currency).briefDescription)")
+        }
+        let definition = r.string("qualifiedLeadDefinition", default: "", limit: TextLimit.long)
+        let sla: LeadSLA?
+        switch r.optionalObject("sla") {
+        case .none: sla = nil
+        case .some(.none): sla = LeadSLA()
+        case .some(.some(let reader)): sla = LeadSLA(reading: reader)
+        }
+        r.finish()
+        guard let name, let reps, let currency, let definition, let sla else { return nil }
+        self.init(name: name, salesReps: reps, currency: currency, qualifiedLeadDefinition: definition, sla: sla)
+    }
+
+    var json: JSONValue {
+        .object([
+            JSONMember("name", .string(name)),
+            JSONMember("salesReps", int(salesReps)),
+            JSONMember("currency", .string(currency)),
+            JSONMember("qualifiedLeadDefinition", .string(qualifiedLeadDefinition)),
+            JSONMember("sla", sla.json),
+        ])
+    }
+}
+
+extension LeadSLA {
+    init?(reading r: ObjectReader) {
+        let defaults = LeadSLA()
+        let perRep = r.int("leadsPerRepPerMonth", in: 0...10_000, default: defaults.leadsPerRepPerMonth)
+        let hours = r.int("firstAttemptBusinessHours", in: 0...1_000, default: defaults.firstAttemptBusinessHours)
+        let attempts = r.int("attemptsRequired", in: 0...100, default: defaults.attemptsRequired)
+        let window = r.int("attemptWindowDays", in: 0...365, default: defaults.attemptWindowDays)
+        r.finish()
+        guard let perRep, let hours, let attempts, let window else { return nil }
+        self.init(leadsPerRepPerMonth: perRep, firstAttemptBusinessHours: hours, attemptsRequired: attempts, attemptWindowDays: window)
+    }
+
+    var json: JSONValue {
+        .object([
+            JSONMember("leadsPerRepPerMonth", int(leadsPerRepPerMonth)),
+            JSONMember("firstAttemptBusinessHours", int(firstAttemptBusinessHours)),
+            JSONMember("attemptsRequired", int(attemptsRequired)),
+            JSONMember("attemptWindowDays", int(attemptWindowDays)),
+        ])
+    }
+}
+
+extension KPITargets {
+    init?(reading r: ObjectReader) {
+        let cpl = r.double("costPerLead", in: Limits.money)
+        let l2c = r.double("leadToCustomerRatio", in: Limits.ratio)
+        let close = r.double("closeRate", in: Limits.ratio)
+        let cycle = r.double("salesCycleDays", in: Limits.cycleDays)
+        r.finish()
+        guard let cpl, let l2c, let close, let cycle else { return nil }
+        self.init(costPerLead: cpl, leadToCustomerRatio: l2c, closeRate: close, salesCycleDays: cycle)
+    }
+
+    var json: JSONValue {
+        .object([
+            JSONMember("costPerLead", .double(costPerLead)),
+            JSONMember("leadToCustomerRatio", .double(leadToCustomerRatio)),
+            JSONMember("closeRate", .double(closeRate)),
+            JSONMember("salesCycleDays", .double(salesCycleDays)),
+        ])
+    }
+}
+
+// MARK: weeks
+
+extension WeekRecord {
+    init?(reading value: JSONValue, at path: String, _ ctx: SchemaContext) {
+        guard let r = ObjectReader(value, at: path, ctx) else { return nil }
+        let id = r.string("id")
+        let start = r.date("weekStart")
+        let spend = r.double("marketingSpend", in: Limits.money)
+        let leads = r.int("leads", in: Limits.count)
+        let mqls = r.int("mqls", in: Limits.count)
+        let sqls = r.int("sqls", in: Limits.count)
+        let opps = r.int("opportunities", in: Limits.count)
+        let won = r.int("won", in: Limits.count)
+        let lost = r.int("lost", in: Limits.count)
+        let customers = r.int("newCustomers", in: Limits.count)
+        var cycle: [Double]? = []
+        if let elements = r.array("cycleDays", required: false) {
+            let days = elements.compactMap { r.number($0.value, in: Limits.cycleDays, at: $0.path) }
+            cycle = days.count == elements.count ? days : nil
+        } else {
+            cycle = nil
+        }
+        let inSLA = r.optionalInt("sqlsFirstAttemptInSLA", in: Limits.count)
+        let fully = r.optionalInt("sqlsFullyAttempted", in: Limits.count)
+        r.finish()
+        guard let id, let start, let spend, let leads, let mqls, let sqls, let opps, let won, let lost,
+              let customers, let cycle, let inSLA, let fully else { return nil }
+        self.init(id: id, weekStart: start, marketingSpend: spend, leads: leads, mqls: mqls, sqls: sqls,
+                  opportunities: opps, won: won, lost: lost, newCustomers: customers, cycleDays: cycle,
+                  sqlsFirstAttemptInSLA: inSLA, sqlsFullyAttempted: fully)
+    }
+
+    var json: JSONValue {
+        .object([
+            JSONMember("id", .string(id)),
+            JSONMember("weekStart", .string(weekStart.iso)),
+            JSONMember("marketingSpend", .double(marketingSpend)),
+            JSONMember("leads", int(leads)),
+            JSONMember("mqls", int(mqls)),
+            JSONMember("sqls", int(sqls)),
+            JSONMember("opportunities", int(opportunities)),
+            JSONMember("won", int(won)),
+            JSONMember("lost", int(lost)),
+            JSONMember("newCustomers", int(newCustomers)),
+            JSONMember("cycleDays", .array(cycleDays.map { .double($0) })),
+            JSONMember("sqlsFirstAttemptInSLA", jsonOrNull(sqlsFirstAttemptInSLA)),
+            JSONMember("sqlsFullyAttempted", jsonOrNull(sqlsFullyAttempted)),
+        ])
+    }
+}
+
+// MARK: friction points
+
+extension FrictionPoint {
+    init?(reading value: JSONValue, at path: String, _ ctx: SchemaContext) {
+        guard let r = ObjectReader(value, at: path, ctx) else { return nil }
+        let id = r.string("id")
+        let title = r.string("title")
+        let stage = r.enumValue("stage", FunnelStage.self)
+        let side = r.enumValue("raisedBy", Side.self)
+        let severity = r.int("severity", in: 1...3)
+        let status = r.enumValue("status", FrictionStatus.self)
+        let owner = r.string("owner", default: "")
+        let mitigation = r.string("mitigation", default: "", limit: TextLimit.long)
+        let opened = r.date("opened")
+        let resolved = r.optionalDate("resolved")
+        r.finish()
+        guard let id, let title, let stage, let side, let severity, let status, let owner, let mitigation,
+              let opened, let resolved else { return nil }
+        self.init(id: id, title: title, stage: stage, raisedBy: side, severity: severity, status: status,
+                  owner: owner, mitigation: mitigation, opened: opened, resolved: resolved)
+    }
+
+    var json: JSONValue {
+        .object([
+            JSONMember("id", .string(id)),
+            JSONMember("title", .string(title)),
+            JSONMember("stage", .string(stage.rawValue)),
+            JSONMember("raisedBy", .string(raisedBy.rawValue)),
+            JSONMember("severity", int(severity)),
+            JSONMember("status", .string(status.rawValue)),
+            JSONMember("owner", .string(owner)),
+            JSONMember("mitigation", .string(mitigation)),
+            JSONMember("opened", .string(opened.iso)),
+            JSONMember("resolved", jsonOrNull(resolved)),
+        ])
+    }
+}
+
+// MARK: meetings
+
+extension Meeting {
+    init?(reading value: JSONValue, at path: String, _ ctx: SchemaContext) {
+        guard let r = ObjectReader(value, at: path, ctx) else { return nil }
+        let id = r.string("id")
+        let date = r.date("date")
+        let kpiWeek = r.date("kpiWeek")
+        let chair = r.string("chair")
+        let attendees = r.stringArray("attendees", required: false)
+        let length = r.int("lengthMinutes", in: 1...480, default: 45)
+        let notes = r.string("notes", default: "", limit: TextLimit.long)
+        let agenda = r.array("agenda", required: false).map { $0.map { AgendaItem(reading: $0.value, at: $0.path, ctx) } }
+        let decisions = r.array("decisions", required: false).map { $0.map { Decision(reading: $0.value, at: $0.path, ctx) } }
+        let actions = r.array("actionItems", required: false).map { $0.map { ActionItem(reading: $0.value, at: $0.path, ctx) } }
+        let started = r.optionalTimestamp("startedAt")
+        let ended = r.optionalTimestamp("endedAt")
+        r.finish()
+        guard let id, let date, let kpiWeek, let chair, let attendees, let length, let notes,
+              let agenda = agenda.flatMap(allOrNothing), let decisions = decisions.flatMap(allOrNothing),
+              let actions = actions.flatMap(allOrNothing), let started, let ended else { return nil }
+        self.init(id: id, date: date, kpiWeek: kpiWeek, chair: chair, attendees: attendees, lengthMinutes: length,
+                  notes: notes, agenda: agenda, decisions: decisions, actionItems: actions,
+                  startedAt: started, endedAt: ended)
+    }
+
+    var json: JSONValue {
+        .object([
+            JSONMember("id", .string(id)),
+            JSONMember("date", .string(date.iso)),
+            JSONMember("kpiWeek", .string(kpiWeek.iso)),
+            JSONMember("chair", .string(chair)),
+            JSONMember("attendees", .array(attendees.map { .string($0) })),
+            JSONMember("lengthMinutes", int(lengthMinutes)),
+            JSONMember("notes", .string(notes)),
+            JSONMember("agenda", .array(agenda.map(\.json))),
+            JSONMember("decisions", .array(decisions.map(\.json))),
+            JSONMember("actionItems", .array(actionItems.map(\.json))),
+            JSONMember("startedAt", jsonOrNull(startedAt)),
+            JSONMember("endedAt", jsonOrNull(endedAt)),
+        ])
+    }
+}
+
+/// The elements when every one decoded, else nil (the failures were already reported).
+private func allOrNothing<T>(_ items: [T?]) -> [T]? {
+    let present = items.compactMap { $0 }
+    return present.count == items.count ? present : nil
+}
+
+extension AgendaItem {
+    init?(reading value: JSONValue, at path: String, _ ctx: SchemaContext) {
+        guard let r = ObjectReader(value, at: path, ctx) else { return nil }
+        let id = r.string("id")
+        let title = r.string("title")
+        let owner = r.string("owner", default: "")
+        let timebox = r.int("timeboxMinutes", in: 0...480)
+        let status = r.enumValue("status", AgendaStatus.self)
+        let notes = r.string("notes", default: "", limit: TextLimit.long)
+        let actual = r.int("actualSeconds", in: 0...10_000_000, default: 0)
+        let started = r.optionalTimestamp("startedAt")
+        r.finish()
+        guard let id, let title, let owner, let timebox, let status, let notes, let actual, let started else { return nil }
+        self.init(id: id, title: title, owner: owner, timeboxMinutes: timebox, status: status, notes: notes,
+                  actualSeconds: actual, startedAt: started)
+    }
+
+    var json: JSONValue {
+        .object([
+            JSONMember("id", .string(id)),
+            JSONMember("title", .string(title)),
+            JSONMember("owner", .string(owner)),
+            JSONMember("timeboxMinutes", int(timeboxMinutes)),
+            JSONMember("status", .string(status.rawValue)),
+            JSONMember("notes", .string(notes)),
+            JSONMember("actualSeconds", int(actualSeconds)),
+            JSONMember("startedAt", jsonOrNull(startedAt)),
+        ])
+    }
+}
+
+extension Decision {
+    init?(reading value: JSONValue, at path: String, _ ctx: SchemaContext) {
+        guard let r = ObjectReader(value, at: path, ctx) else { return nil }
+        let id = r.string("id")
+        let text = r.string("text", limit: TextLimit.long)
+        r.finish()
+        guard let id, let text else { return nil }
+        self.init(id: id, text: text)
+    }
+
+    var json: JSONValue {
+        .object([JSONMember("id", .string(id)), JSONMember("text", .string(text))])
+    }
+}
+
+extension ActionItem {
+    init?(reading value: JSONValue, at path: String, _ ctx: SchemaContext) {
+        guard let r = ObjectReader(value, at: path, ctx) else { return nil }
+        let id = r.string("id")
+        let title = r.string("title")
+        let owner = r.string("owner", default: "")
+        let due = r.optionalDate("due")
+        let done = r.bool("done", default: false)
+        let carried = r.int("weeksCarried", in: 0...1_000, default: 0)
+        r.finish()
+        guard let id, let title, let owner, let due, let done, let carried else { return nil }
+        self.init(id: id, title: title, owner: owner, due: due, done: done, weeksCarried: carried)
+    }
+
+    var json: JSONValue {
+        .object([
+            JSONMember("id", .string(id)),
+            JSONMember("title", .string(title)),
+            JSONMember("owner", .string(owner)),
+            JSONMember("due", jsonOrNull(due)),
+            JSONMember("done", .bool(done)),
+            JSONMember("weeksCarried", int(weeksCarried)),
+        ])
+    }
+}

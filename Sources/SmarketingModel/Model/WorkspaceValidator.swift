@@ -1,0 +1,83 @@
+/// Checks the rules that span fields: unique ids, references that resolve, consistent dates.
+/// Field-level types and ranges are checked while decoding; this runs on a decoded workspace.
+public enum WorkspaceValidator {
+    public static func problems(in ws: Workspace) -> [SchemaIssue] {
+        var issues: [SchemaIssue] = []
+        func report(_ path: String, _ message: String) { issues.append(SchemaIssue(path: path, message: message)) }
+
+        var firstUse: [String: String] = [:]
+        func checkID(_ id: String, at path: String) {
+            let idPath = "\(path).id"
+            if id.isEmpty || id.utf8.count > 64 || id.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F }) {
+                report(idPath, "expected an id of 1 to 64 characters with no spaces or control characters, found \(JSONValue.string(id).briefDescription)")
+                return
+            }
+            if let earlier = firstUse[id] {
+                report(idPath, "the id \(JSONValue.string(id).briefDescription) is already used at \(earlier); every id must be unique")
+            } else {
+                firstUse[id] = idPath
+            }
+        }
+
+        var weekByDate: [CalendarDate: Int] = [:]
+        for (i, week) in ws.weeks.enumerated() {
+            let path = "weeks[\(i)]"
+            checkID(week.id, at: path)
+            if let j = weekByDate[week.weekStart] {
+                report("\(path).weekStart", "\(week.weekStart) already has a record at weeks[\(j)]")
+            } else {
+                weekByDate[week.weekStart] = i
+            }
+            if let first = ws.weeks.first, week.weekStart.weekday != first.weekStart.weekday {
+                report("\(path).weekStart", "\(week.weekStart) is a \(week.weekStart.weekdayName), but weeks[0] starts on a \(first.weekStart.weekdayName); every week must start on the same weekday")
+            }
+            if let n = week.sqlsFirstAttemptInSLA, n > week.sqls {
+                report("\(path).sqlsFirstAttemptInSLA", "\(n) is more than the week's \(week.sqls) SQLs")
+            }
+            if let n = week.sqlsFullyAttempted, n > week.sqls {
+                report("\(path).sqlsFullyAttempted", "\(n) is more than the week's \(week.sqls) SQLs")
+            }
+        }
+
+        for (i, point) in ws.frictionPoints.enumerated() {
+            let path = "frictionPoints[\(i)]"
+            checkID(point.id, at: path)
+            if let resolved = point.resolved, resolved < point.opened {
+                report("\(path).resolved", "\(resolved) is before the point was opened on \(point.opened)")
+            }
+        }
+
+        var meetingByDate: [CalendarDate: Int] = [:]
+        for (i, meeting) in ws.meetings.enumerated() {
+            let path = "meetings[\(i)]"
+            checkID(meeting.id, at: path)
+            if let j = meetingByDate[meeting.date] {
+                report("\(path).date", "\(meeting.date) already has a meeting at meetings[\(j)]; one meeting per day")
+            } else {
+                meetingByDate[meeting.date] = i
+            }
+            var active: Int?
+            for (k, item) in meeting.agenda.enumerated() {
+                checkID(item.id, at: "\(path).agenda[\(k)]")
+                if item.status == .active {
+                    if let a = active {
+                        report("\(path).agenda[\(k)].status", "only one item can be active; \(path).agenda[\(a)] is active too")
+                    }
+                    active = k
+                }
+            }
+            for (k, decision) in meeting.decisions.enumerated() { checkID(decision.id, at: "\(path).decisions[\(k)]") }
+            for (k, action) in meeting.actionItems.enumerated() { checkID(action.id, at: "\(path).actionItems[\(k)]") }
+            if let start = meeting.startedAt, let end = meeting.endedAt, end < start {
+                report("\(path).endedAt", "\(end) is before the meeting started at \(start)")
+            }
+        }
+
+        if ws.meetings.isEmpty {
+            report("meetings", "a workspace needs at least one meeting")
+        } else if !ws.meetings.contains(where: { $0.id == ws.currentMeetingID }) {
+            report("currentMeetingId", "no meeting has the id \(JSONValue.string(ws.currentMeetingID).briefDescription)")
+        }
+        return issues
+    }
+}

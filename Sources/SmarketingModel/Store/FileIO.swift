@@ -1,0 +1,226 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What identifies a file's content: its size and a 64-bit FNV-1a hash. Used to notice that a file
+/// changed on disk; it guards against accidents, not attackers.
+public struct Fingerprint: Equatable, Hashable, Sendable {
+    public let size: Int
+    public let hash: UInt64
+
+    public init(_ bytes: [UInt8]) {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in bytes {
+            h ^= UInt64(b)
+            h &*= 0x0000_0100_0000_01B3
+        }
+        size = bytes.count
+        hash = h
+    }
+}
+
+/// Fault injection for tests of interrupted saves. Never set outside tests.
+public struct WriteFaults: Sendable {
+    /// Fail with "no space left on device" after writing this many bytes of the temporary file.
+    public var failAfterBytes: Int?
+    /// Fail just before the rename that publishes the new file.
+    public var failBeforeRename = false
+
+    public init(failAfterBytes: Int? = nil, failBeforeRename: Bool = false) {
+        self.failAfterBytes = failAfterBytes
+        self.failBeforeRename = failBeforeRename
+    }
+
+    public static let none = WriteFaults()
+}
+
+/// The low-level file operations of the store, on POSIX calls so every failure has an errno.
+enum FileIO {
+    /// Workspaces larger than this are refused rather than read, so `/dev/zero`-like input cannot hang or exhaust memory.
+    static let maximumSize = 64 << 20
+
+    static func errnoText(_ code: Int32) -> String { String(cString: strerror(code)) }
+
+    /// Reads a whole regular file, refusing directories, FIFOs, devices and oversized files.
+    static func read(_ path: String) throws(WorkspaceError) -> [UInt8] {
+        var info = stat()
+        if stat(path, &info) != 0 {
+            let code = errno
+            if code == ENOENT { throw .notFound(path: path) }
+            if code == ENOTDIR { throw .notFound(path: path) }
+            throw .unreadable(path: path, reason: errnoText(code))
+        }
+        if let kind = nonRegularKind(info.st_mode) { throw .notAFile(path: path, kind: kind) }
+        // O_NONBLOCK: if the path was swapped for a FIFO since stat, opening must not wait for a writer.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        if fd < 0 { throw .unreadable(path: path, reason: errnoText(errno)) }
+        defer { close(fd) }
+        var opened = stat()
+        guard fstat(fd, &opened) == 0 else { throw .unreadable(path: path, reason: errnoText(errno)) }
+        if let kind = nonRegularKind(opened.st_mode) { throw .notAFile(path: path, kind: kind) }
+        if Int(opened.st_size) > maximumSize { throw .tooLarge(path: path, limit: maximumSize) }
+
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(opened.st_size) + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(path: path, reason: errnoText(errno))
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+            if bytes.count > maximumSize { throw .tooLarge(path: path, limit: maximumSize) }
+        }
+        return bytes
+    }
+
+    static func nonRegularKind(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a directory"
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFSOCK: return "a socket"
+        default: return "not a regular file"
+        }
+    }
+
+    /// The path with symbolic links resolved, so saving replaces the link's target, not the link.
+    static func resolved(_ path: String) -> String {
+        guard let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    /// The permission bits of an existing file.
+    static func mode(of path: String) -> mode_t? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return info.st_mode & 0o7777
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let dir = String(path[..<slash])
+        return dir.isEmpty ? "/" : dir
+    }
+
+    static func fileName(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    /// Writes `bytes` to a new temporary file beside `path`, flushed to disk. Returns its path.
+    static func writeTemporary(_ bytes: [UInt8], beside path: String, mode: mode_t, faults: WriteFaults) throws(WorkspaceError) -> String {
+        var random = SystemRandomNumberGenerator()
+        let temp = "\(directory(of: path))/.\(fileName(of: path)).tmp-\(getpid())-\(String(random.next() as UInt32, radix: 36))"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if fd < 0 { throw .writeFailed(path: path, reason: "cannot create a temporary file in \(directory(of: path)): \(errnoText(errno))") }
+        var ok = false
+        defer {
+            close(fd)
+            if !ok { unlink(temp) }
+        }
+        var written = 0
+        while written < bytes.count {
+            var count = bytes.count - written
+            if let limit = faults.failAfterBytes {
+                if written >= limit { throw .writeFailed(path: path, reason: errnoText(ENOSPC)) }
+                count = min(count, limit - written)
+            }
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .writeFailed(path: path, reason: errnoText(errno))
+            }
+            written += n
+        }
+        if fchmod(fd, mode) != 0 { throw .writeFailed(path: path, reason: "cannot set permissions: \(errnoText(errno))") }
+        if fsync(fd) != 0 { throw .writeFailed(path: path, reason: "cannot flush to disk: \(errnoText(errno))") }
+        ok = true
+        return temp
+    }
+
+    /// Replaces `path` with `bytes` atomically: a reader sees either the old file or the new one,
+    /// never a mix. The old version is kept as `path.bak` (itself replaced atomically).
+    static func replace(_ path: String, with bytes: [UInt8], keepBackup: Bool, faults: WriteFaults) throws(WorkspaceError) {
+        let mode = self.mode(of: path) ?? defaultMode()
+        let temp = try writeTemporary(bytes, beside: path, mode: mode, faults: faults)
+        if keepBackup && exists(path) {
+            do {
+                try backUp(path)
+            } catch {
+                unlink(temp)
+                throw error
+            }
+        }
+        if faults.failBeforeRename {
+            unlink(temp)
+            throw .writeFailed(path: path, reason: "injected failure before rename")
+        }
+        if rename(temp, path) != 0 {
+            let code = errno
+            unlink(temp)
+            throw .writeFailed(path: path, reason: errnoText(code))
+        }
+        syncDirectory(of: path)
+    }
+
+    /// Creates `path` with `bytes`, failing if anything already exists there.
+    static func create(_ path: String, with bytes: [UInt8]) throws(WorkspaceError) {
+        if exists(path) { throw .alreadyExists(path: path) }
+        let temp = try writeTemporary(bytes, beside: path, mode: defaultMode(), faults: .none)
+        defer { unlink(temp) }
+        // link() refuses to replace an existing file, so a file created meanwhile is never clobbered.
+        if link(temp, path) != 0 {
+            let code = errno
+            if code == EEXIST { throw .alreadyExists(path: path) }
+            throw .writeFailed(path: path, reason: errnoText(code))
+        }
+        syncDirectory(of: path)
+    }
+
+    /// Points `path.bak` at the current content of `path` without a moment where the backup is missing.
+    private static func backUp(_ path: String) throws(WorkspaceError) {
+        let backup = path + ".bak"
+        let staging = "\(directory(of: path))/.\(fileName(of: path)).bak-\(getpid())"
+        unlink(staging)
+        if link(path, staging) == 0 {
+            if rename(staging, backup) == 0 { return }
+            unlink(staging)
+        }
+        // Hard links unsupported here: copy instead, atomically.
+        var bytes: [UInt8]
+        do { bytes = try read(path) } catch { return }
+        let temp = try writeTemporary(bytes, beside: backup, mode: mode(of: path) ?? defaultMode(), faults: .none)
+        if rename(temp, backup) != 0 {
+            let code = errno
+            unlink(temp)
+            throw .writeFailed(path: path, reason: "cannot write the backup \(backup): \(errnoText(code))")
+        }
+    }
+
+    private static func syncDirectory(of path: String) {
+        let fd = open(directory(of: path), O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        fsync(fd)
+        close(fd)
+    }
+
+    /// 0666 less the process umask, as a newly created file would get.
+    static func defaultMode() -> mode_t {
+        let mask = umask(0o022)
+        umask(mask)
+        return 0o666 & ~mask
+    }
+}

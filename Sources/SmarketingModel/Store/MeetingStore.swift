@@ -1,0 +1,123 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Loads and saves one workspace file, and refuses to overwrite changes it did not make.
+///
+/// The store remembers the fingerprint of the bytes it last read or wrote. `save` refuses, with
+/// `WorkspaceError.changedOnDisk`, when the file on disk no longer matches, so an edit made by
+/// another program is never clobbered silently.
+public final class MeetingStore: @unchecked Sendable {
+    /// The path as the user gave it, for messages.
+    public let path: String
+    /// The fingerprint of the file as last loaded or saved; nil before the first load.
+    public private(set) var fingerprint: Fingerprint?
+    var faults: WriteFaults
+
+    public init(path: String, faults: WriteFaults = .none) {
+        self.path = path
+        self.faults = faults
+    }
+
+    /// Where writes go: the target of a symbolic link rather than the link.
+    var targetPath: String { FileIO.resolved(path) }
+
+    /// Reads, parses and validates the file.
+    public func load() throws(WorkspaceError) -> Workspace {
+        let bytes = try FileIO.read(path)
+        let workspace = try MeetingStore.decode(bytes, path: path)
+        fingerprint = Fingerprint(bytes)
+        return workspace
+    }
+
+    /// Saves atomically, keeping the previous version as `FILE.bak`.
+    /// - Parameter overwritingExternalChanges: write even if the file changed on disk since it was
+    ///   loaded. Only for an explicit "keep mine" after the other version was saved aside.
+    public func save(_ workspace: Workspace, overwritingExternalChanges: Bool = false) throws(WorkspaceError) {
+        let bytes = MeetingStore.encode(workspace)
+        let target = targetPath
+        if !overwritingExternalChanges, diskState() == .changed {
+            throw .changedOnDisk(path: path)
+        }
+        try FileIO.replace(target, with: bytes, keepBackup: true, faults: faults)
+        fingerprint = Fingerprint(bytes)
+    }
+
+    /// Whether the file on disk still holds what this store last read or wrote.
+    /// A file this store never read counts as changed: it is someone else's.
+    public func diskState() -> DiskState {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.read(path)
+        } catch .notFound {
+            return .missing
+        } catch {
+            return .changed
+        }
+        return Fingerprint(bytes) == fingerprint ? .unchanged : .changed
+    }
+
+    public enum DiskState: Equatable, Sendable {
+        case unchanged
+        case changed
+        case missing
+    }
+
+    /// Writes a new workspace file, refusing to replace anything already at `path`.
+    public static func create(_ workspace: Workspace, at path: String) throws(WorkspaceError) {
+        try FileIO.create(path, with: encode(workspace))
+    }
+
+    /// The canonical bytes of a workspace: pretty-printed, keys sorted, weeks and meetings in date order.
+    public static func encode(_ workspace: Workspace) -> [UInt8] {
+        JSONWriter.canonicalBytes(workspace.canonicalized.json)
+    }
+
+    /// Parses and validates workspace bytes; `path` is only used in error messages.
+    public static func decode(_ bytes: [UInt8], path: String) throws(WorkspaceError) -> Workspace {
+        let root: JSONValue
+        do {
+            root = try JSONParser.parse(bytes)
+        } catch {
+            throw .syntax(path: path, error)
+        }
+        switch Workspace.decode(root) {
+        case .success(let workspace): return workspace.canonicalized
+        case .failure(.newerSchema(let version)): throw .newerSchema(path: path, found: version)
+        case .failure(.invalid(let issues)): throw .invalid(path: path, issues: issues)
+        }
+    }
+}
+
+extension Workspace {
+    /// The same workspace with weeks and meetings in date order, as it is saved.
+    public var canonicalized: Workspace {
+        var copy = self
+        if !copy.weeks.isSorted(by: { $0.weekStart < $1.weekStart }) {
+            copy.weeks.sort { $0.weekStart < $1.weekStart }
+        }
+        if !copy.meetings.isSorted(by: { $0.date < $1.date }) {
+            copy.meetings.sort { $0.date < $1.date }
+        }
+        return copy
+    }
+}
+
+extension Array {
+    func isSorted(by areInIncreasingOrder: (Element, Element) -> Bool) -> Bool {
+        for i in indices.dropFirst() where areInIncreasingOrder(self[i], self[i - 1]) { return false }
+        return true
+    }
+}
+
+/// Atomic replacement of any output file (exported minutes, for one).
+public enum AtomicFile {
+    /// Writes `bytes` to `path` so that readers see the old file or the new one, never a part.
+    public static func write(_ bytes: [UInt8], to path: String) throws(WorkspaceError) {
+        var info = stat()
+        if stat(path, &info) == 0, let kind = FileIO.nonRegularKind(info.st_mode) {
+            throw .notAFile(path: path, kind: kind)
+        }
+        try FileIO.replace(FileIO.resolved(path), with: bytes, keepBackup: false, faults: .none)
+    }
+}

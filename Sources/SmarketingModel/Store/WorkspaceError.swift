@@ -1,0 +1,45 @@
+/// Everything that can go wrong reading or writing a workspace file. Each case carries what went
+/// wrong and where; `lines` gives one line per problem, ready for stderr or a banner.
+public enum WorkspaceError: Error, Equatable, Sendable, CustomStringConvertible {
+    case notFound(path: String)
+    /// The path names something other than a regular file: `kind` is e.g. "a directory".
+    case notAFile(path: String, kind: String)
+    case unreadable(path: String, reason: String)
+    case tooLarge(path: String, limit: Int)
+    case syntax(path: String, JSONSyntaxError)
+    case invalid(path: String, issues: [SchemaIssue])
+    case newerSchema(path: String, found: Int)
+    /// The file changed on disk since it was loaded or last saved; saving would clobber someone's edit.
+    case changedOnDisk(path: String)
+    case writeFailed(path: String, reason: String)
+    case alreadyExists(path: String)
+
+    public var lines: [String] {
+        switch self {
+        case .notFound(let path):
+            return ["\(shown(path)): no such file. Create a workspace there with `smarketing init \(shown(path))`."]
+        case .notAFile(let path, let kind):
+            return ["\(shown(path)): is \(kind), not a workspace file. Give the path of a workspace .json file."]
+        case .unreadable(let path, let reason):
+            return ["\(shown(path)): cannot read the file (\(reason)). Check its permissions."]
+        case .tooLarge(let path, let limit):
+            return ["\(shown(path)): the file is larger than \(limit / (1 << 20)) MiB, too large to be a workspace. Check that it is the right file."]
+        case .syntax(let path, let error):
+            return ["\(shown(path)):\(error.line):\(error.column): invalid JSON: \(error.message). Fix it in a text editor, or restore \(shown(path)).bak."]
+        case .invalid(let path, let issues):
+            return issues.map { "\(shown(path)): \($0.description)" }
+        case .newerSchema(let path, let found):
+            return ["\(shown(path)): schemaVersion \(found) is newer than this smarketing understands (up to \(Workspace.currentSchemaVersion)). Upgrade smarketing to open it."]
+        case .changedOnDisk(let path):
+            return ["\(shown(path)): the file changed on disk since it was loaded; not overwriting it. Reload it, or keep your version and save the other aside."]
+        case .writeFailed(let path, let reason):
+            return ["\(shown(path)): could not save (\(reason)). The file on disk is unchanged."]
+        case .alreadyExists(let path):
+            return ["\(shown(path)): already exists; refusing to overwrite it. Choose another path or remove the file first."]
+        }
+    }
+
+    public var description: String { lines.joined(separator: "\n") }
+
+    private func shown(_ path: String) -> String { TextSanitizer.visible(path) }
+}

@@ -1,0 +1,223 @@
+import ArgumentParser
+import Foundation
+import SmarketingModel
+
+struct Open: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open the dashboard on a workspace (the default command).",
+        discussion: """
+            Examples:
+              smarketing sample-data/acme.json
+              smarketing open sample-data/acme.json
+            """
+    )
+
+    @Argument(help: "The workspace file.")
+    var file: String
+
+    func run() throws {
+        let workspace = try loadWorkspace(file)
+        throw CLIFailure([
+            "\(TextSanitizer.visible(file)): valid workspace for \(TextSanitizer.visible(workspace.team.name)), but the full-screen dashboard is not in this build yet.",
+            "Use `smarketing kpis \(file)` or `smarketing export \(file)` meanwhile.",
+        ])
+    }
+}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a new workspace from the standard template.",
+        discussion: """
+            The new workspace has one meeting with the standard agenda (review last week's action \
+            items, KPI review, friction points, lead definition and SLA, decisions and actions) and \
+            the usual lead SLA: 5 leads per rep per month, a first attempt within 6 business hours, \
+            4 attempts in 12 days. It never overwrites an existing file.
+
+            Examples:
+              smarketing init team.json
+              smarketing init team.json --team "Acme Revenue" --reps 6 --chair "Dana Whitfield"
+            """
+    )
+
+    @Argument(help: "Where to create the workspace. Must not exist yet.")
+    var file: String
+
+    @Option(help: "The team's name.")
+    var team = "Our team"
+
+    @Option(help: "How many sales reps the team has (the lead SLA is per rep).")
+    var reps = 5
+
+    @Option(help: "Who chairs the meeting.")
+    var chair = ""
+
+    @Option(help: "The first meeting's date, YYYY-MM-DD (default: today).")
+    var date: String?
+
+    func validate() throws {
+        guard (0...100_000).contains(reps) else { throw ValidationError("--reps: expected a whole number from 0 to 100000, found \(reps)") }
+        if let date { _ = try parseDate(date, option: "--date") }
+        guard team.utf8.count <= 1_000, chair.utf8.count <= 1_000 else { throw ValidationError("--team and --chair take at most 1000 bytes") }
+    }
+
+    func run() throws {
+        let day = try date.map { try parseDate($0, option: "--date") } ?? Today.local
+        var ids = IDGenerator()
+        let workspace = WorkspaceTemplate.newWorkspace(team: team, salesReps: reps, chair: chair, date: day, ids: &ids)
+        do {
+            try MeetingStore.create(workspace, at: file)
+        } catch {
+            throw CLIFailure(error)
+        }
+        try Console.write("""
+            Created \(TextSanitizer.visible(file)): \(TextSanitizer.visible(team)), \(reps) reps, first meeting \(day.iso) \
+            with \(WorkspaceTemplate.standardAgenda.count) agenda items.
+            Open it with: smarketing \(file)
+
+            """)
+    }
+}
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a workspace file and report every problem in it.",
+        discussion: """
+            Exits 0 with a one-line summary when the file is valid. Otherwise exits 1 and writes \
+            every problem to standard error, one per line, each with the JSON path of the field \
+            (or the line and column of broken JSON).
+
+            Examples:
+              smarketing validate sample-data/acme.json
+              smarketing validate team.json || echo "fix it first"
+            """
+    )
+
+    @Argument(help: "The workspace file.")
+    var file: String
+
+    func run() throws {
+        let ws = try loadWorkspace(file)
+        let unresolved = ws.frictionPoints.filter { $0.status != .resolved }.count
+        let current = ws.currentMeeting.map { " (current \($0.date.iso))" } ?? ""
+        try Console.write("\(TextSanitizer.visible(file)): valid (schemaVersion \(Workspace.currentSchemaVersion)): \(TextSanitizer.visible(ws.team.name)), \(ws.weeks.count) week\(ws.weeks.count == 1 ? "" : "s") of KPIs, \(ws.meetings.count) meeting\(ws.meetings.count == 1 ? "" : "s")\(current), \(ws.frictionPoints.count) friction point\(ws.frictionPoints.count == 1 ? "" : "s") (\(unresolved) unresolved).\n")
+    }
+}
+
+struct KPIs: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kpis",
+        abstract: "Print the four shared KPIs for a week.",
+        discussion: """
+            By default the week is the one the current meeting reviews. Values that are undefined \
+            (no leads, no closed deals, no record for the week) print as n/a, or null in JSON.
+
+            Examples:
+              smarketing kpis sample-data/acme.json
+              smarketing kpis sample-data/acme.json --meeting 2026-11-16
+              smarketing kpis sample-data/acme.json --week 2026-10-05 --json
+            """
+    )
+
+    @Argument(help: "The workspace file.")
+    var file: String
+
+    @Option(help: "Report the KPI week of the meeting on this date, YYYY-MM-DD.")
+    var meeting: String?
+
+    @Option(help: "Report the week starting on this date, YYYY-MM-DD.")
+    var week: String?
+
+    @Flag(help: "Print JSON for scripts instead of a table.")
+    var json = false
+
+    func validate() throws {
+        if meeting != nil && week != nil { throw ValidationError("give --meeting or --week, not both") }
+        if let meeting { _ = try parseDate(meeting, option: "--meeting") }
+        if let week { _ = try parseDate(week, option: "--week") }
+    }
+
+    func run() throws {
+        let ws = try loadWorkspace(file)
+        let report: KPIReport
+        var meetingDate: CalendarDate?
+        if let week {
+            report = KPIReport(workspace: ws, week: try parseDate(week, option: "--week"))
+        } else {
+            let m = try selectMeeting(ws, on: try meeting.map { try parseDate($0, option: "--meeting") }, path: file)
+            meetingDate = m.date
+            report = KPIReport(workspace: ws, meeting: m)
+        }
+        let text = json
+            ? report.json(team: ws.team.name, meetingDate: meetingDate, currency: ws.team.currency)
+            : report.textTable(team: ws.team.name, meetingDate: meetingDate, currency: ws.team.currency)
+        try Console.write(text)
+    }
+}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export a meeting's minutes as Markdown.",
+        discussion: """
+            The minutes carry YAML front matter (title, team, date, chair, attendees), a table of \
+            the KPIs, the agenda with timeboxes and actual times, the decisions, the action items \
+            as a task list, the friction points by funnel stage, and the notes. All user text is \
+            escaped so it renders literally in CommonMark and GitHub-flavoured Markdown.
+
+            Examples:
+              smarketing export sample-data/acme.json
+              smarketing export sample-data/acme.json --meeting 2026-11-16 --out minutes-2026-11-16.md
+              smarketing export sample-data/acme.json --all --out all-minutes.md
+            """
+    )
+
+    @Argument(help: "The workspace file.")
+    var file: String
+
+    @Option(help: "Export the meeting on this date, YYYY-MM-DD (default: the current meeting).")
+    var meeting: String?
+
+    @Flag(help: "Export every meeting, newest first.")
+    var all = false
+
+    @Option(help: "Write to this file (atomically) instead of standard output.")
+    var out: String?
+
+    func validate() throws {
+        if all && meeting != nil { throw ValidationError("give --meeting or --all, not both") }
+        if let meeting { _ = try parseDate(meeting, option: "--meeting") }
+    }
+
+    func run() throws {
+        let ws = try loadWorkspace(file)
+        let exporter = MinutesExporter(workspace: ws)
+        let markdown: String
+        if all {
+            markdown = exporter.markdownForAllMeetings()
+        } else {
+            let m = try selectMeeting(ws, on: try meeting.map { try parseDate($0, option: "--meeting") }, path: file)
+            markdown = exporter.markdown(for: m)
+        }
+        guard let out else {
+            try Console.write(markdown)
+            return
+        }
+        if FileManager.default.fileExists(atPath: out),
+           URL(fileURLWithPath: out).resolvingSymlinksInPath().path == URL(fileURLWithPath: file).resolvingSymlinksInPath().path {
+            throw CLIFailure(["\(TextSanitizer.visible(out)): that is the workspace itself; refusing to overwrite it with minutes."])
+        }
+        do {
+            try AtomicFile.write(Array(markdown.utf8), to: out)
+        } catch {
+            throw CLIFailure(error)
+        }
+    }
+}
+
+enum Today {
+    /// Today's date in the local time zone: the day the chair is living in.
+    static var local: CalendarDate {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year ?? 2026, month: parts.month ?? 1, day: parts.day ?? 1)
+            ?? CalendarDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400))
+    }
+}
