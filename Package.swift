@@ -26,7 +26,7 @@ let package = Package(
         .testTarget(
             name: "SmarketingModelTests",
             dependencies: ["SmarketingModel", .product(name: "Yams", package: "Yams")],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "SmarketingCLITests",

@@ -7,8 +7,8 @@ struct Open: ParsableCommand {
         abstract: "Open the dashboard on a workspace (the default command).",
         discussion: """
             Examples:
-              smarketing sample-data/acme.json
-              smarketing open sample-data/acme.json
+              smarketing sample-data/northwind.json
+              smarketing open sample-data/northwind.json
             """
     )
 
@@ -42,16 +42,16 @@ struct Init: ParsableCommand {
     @Argument(help: "Where to create the workspace. Must not exist yet.")
     var file: String
 
-    @Option(help: "The team's name.")
+    @Option(help: ArgumentHelp("The team's name.", valueName: "name"))
     var team = "Our team"
 
-    @Option(help: "How many sales reps the team has (the lead SLA is per rep).")
+    @Option(help: ArgumentHelp("How many sales reps the team has (the lead SLA is per rep).", valueName: "count"))
     var reps = 5
 
-    @Option(help: "Who chairs the meeting.")
+    @Option(help: ArgumentHelp("Who chairs the meeting.", valueName: "name"))
     var chair = ""
 
-    @Option(help: "The first meeting's date, YYYY-MM-DD (default: today).")
+    @Option(help: ArgumentHelp("The first meeting's date, YYYY-MM-DD (default: today).", valueName: "date"))
     var date: String?
 
     func validate() throws {
@@ -87,7 +87,7 @@ struct Validate: ParsableCommand {
             (or the line and column of broken JSON).
 
             Examples:
-              smarketing validate sample-data/acme.json
+              smarketing validate sample-data/northwind.json
               smarketing validate team.json || echo "fix it first"
             """
     )
@@ -112,19 +112,19 @@ struct KPIs: ParsableCommand {
             (no leads, no closed deals, no record for the week) print as n/a, or null in JSON.
 
             Examples:
-              smarketing kpis sample-data/acme.json
-              smarketing kpis sample-data/acme.json --meeting 2026-11-16
-              smarketing kpis sample-data/acme.json --week 2026-10-05 --json
+              smarketing kpis sample-data/northwind.json
+              smarketing kpis sample-data/northwind.json --meeting 2026-11-16
+              smarketing kpis sample-data/northwind.json --week 2026-10-05 --json
             """
     )
 
     @Argument(help: "The workspace file.")
     var file: String
 
-    @Option(help: "Report the KPI week of the meeting on this date, YYYY-MM-DD.")
+    @Option(help: ArgumentHelp("Report the KPI week of the meeting on this date, YYYY-MM-DD.", valueName: "date"))
     var meeting: String?
 
-    @Option(help: "Report the week starting on this date, YYYY-MM-DD.")
+    @Option(help: ArgumentHelp("Report the week starting on this date, YYYY-MM-DD.", valueName: "date"))
     var week: String?
 
     @Flag(help: "Print JSON for scripts instead of a table.")
@@ -164,22 +164,22 @@ struct Export: ParsableCommand {
             escaped so it renders literally in CommonMark and GitHub-flavoured Markdown.
 
             Examples:
-              smarketing export sample-data/acme.json
-              smarketing export sample-data/acme.json --meeting 2026-11-16 --out minutes-2026-11-16.md
-              smarketing export sample-data/acme.json --all --out all-minutes.md
+              smarketing export sample-data/northwind.json
+              smarketing export sample-data/northwind.json --meeting 2026-11-16 --out m.md
+              smarketing export sample-data/northwind.json --all --out all-minutes.md
             """
     )
 
     @Argument(help: "The workspace file.")
     var file: String
 
-    @Option(help: "Export the meeting on this date, YYYY-MM-DD (default: the current meeting).")
+    @Option(help: ArgumentHelp("Export the meeting on this date, YYYY-MM-DD (default: the current meeting).", valueName: "date"))
     var meeting: String?
 
     @Flag(help: "Export every meeting, newest first.")
     var all = false
 
-    @Option(help: "Write to this file (atomically) instead of standard output.")
+    @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"))
     var out: String?
 
     func validate() throws {

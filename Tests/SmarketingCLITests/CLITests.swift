@@ -1,1 +1,261 @@
+import Foundation
 import Testing
+
+/// Runs the real `smarketing` binary and captures what a user would see.
+struct CLI {
+    static let binary: String = {
+        // The test bundle sits beside the products it was built with.
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("smarketing").path
+    }()
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static func sample(_ name: String) -> String { repository.appendingPathComponent("sample-data/\(name)").path }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs the binary, optionally as another user (`asUser` goes through setpriv, for permission tests as root).
+    static func run(_ arguments: [String], asNobody: Bool = false, stdoutClosed: Bool = false) throws -> Result {
+        let process = Process()
+        if asNobody {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = arguments
+        }
+        var env = ProcessInfo.processInfo.environment
+        env["TZ"] = "UTC"
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        if stdoutClosed { try out.fileHandleForReading.close() }
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let outData = stdoutClosed ? Data() : out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+final class Scratch {
+    let path: String
+    init() {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("smarketing-cli-\(UUID().uuidString)").path
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        chmod(path, 0o777)
+    }
+    func file(_ name: String) -> String { "\(path)/\(name)" }
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// Nothing the program prints may look like a crash.
+func expectNoCrash(_ r: CLI.Result, sourceLocation: SourceLocation = #_sourceLocation) {
+    for marker in ["Fatal error", "Stack dump", "Current stack trace", "Illegal instruction", "Segmentation fault", "Swift/"] {
+        #expect(!r.stderr.contains(marker), "stderr looks like a crash: \(r.stderr)", sourceLocation: sourceLocation)
+    }
+}
+
+@Suite("Command line")
+struct CLITests {
+    @Test func helpListsEverySubcommandWithExamples() throws {
+        let r = try CLI.run(["--help"])
+        #expect(r.status == 0)
+        for sub in ["open", "init", "validate", "kpis", "export"] {
+            #expect(r.stdout.contains("  \(sub) "), "--help does not list \(sub)")
+        }
+        for sub in ["open", "init", "validate", "kpis", "export"] {
+            let help = try CLI.run([sub, "--help"])
+            #expect(help.status == 0)
+            #expect(help.stdout.contains("Examples:"), "\(sub) --help has no examples")
+        }
+    }
+
+    @Test func versionPrints() throws {
+        let r = try CLI.run(["--version"])
+        #expect(r.status == 0)
+        #expect(r.stdout == "smarketing 0.1.0\n")
+    }
+
+    @Test func validateSummarisesAValidFileOnOneLine() throws {
+        let r = try CLI.run(["validate", CLI.sample("northwind.json")])
+        #expect(r.status == 0)
+        #expect(r.stdout == "\(CLI.sample("northwind.json")): valid (schemaVersion 1): Northwind Analytics: Revenue Team, 14 weeks of KPIs, 2 meetings (current 2026-11-23), 9 friction points (8 unresolved).\n")
+        #expect(r.stderr.isEmpty)
+    }
+
+    @Test func validateWritesEveryProblemToStderrAndExits1() throws {
+        let dir = Scratch()
+        let path = dir.file("bad.json")
+        try #"{"schemaVersion": 1, "team": {"name": 1, "salesReps": "six"}, "targets": {}, "weeks": [], "frictionPoints": [], "meetings": [], "currentMeetingId": "x"}"#
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["validate", path])
+        #expect(r.status == 1)
+        #expect(r.stdout.isEmpty)
+        let lines = r.stderr.split(separator: "\n")
+        #expect(lines.count == 6)
+        #expect(lines.allSatisfy { $0.hasPrefix("\(path): ") })
+        #expect(lines.contains { $0.hasSuffix(#"team.salesReps: expected a whole number from 0 to 100000, found "six""#) })
+        #expect(lines.contains("\(path): targets.costPerLead: missing required field"))
+        expectNoCrash(r)
+    }
+
+    @Test(arguments: [
+        ("missing", "no such file. Create a workspace there with `smarketing init"),
+        ("directory", "is a directory, not a workspace file."),
+        ("devzero", "is a character device, not a workspace file."),
+        ("badjson", ":1:12: invalid JSON: expected a quoted member name, found ','"),
+    ])
+    func badFilesGiveOneClearLineAndExit1(kind: String, message: String) throws {
+        let dir = Scratch()
+        let path: String
+        switch kind {
+        case "missing": path = dir.file("nope.json")
+        case "directory": path = dir.path
+        case "devzero": path = "/dev/zero"
+        default:
+            path = dir.file("broken.json")
+            try #"{"team": 1,,}"#.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        for command in ["validate", "kpis", "export", "open"] {
+            let r = try CLI.run([command, path])
+            #expect(r.status == 1, "\(command) \(kind)")
+            #expect(r.stdout.isEmpty)
+            #expect(r.stderr.split(separator: "\n").count == 1, "\(command) \(kind): \(r.stderr)")
+            #expect(r.stderr.contains(message), "\(command) \(kind): \(r.stderr)")
+            expectNoCrash(r)
+        }
+    }
+
+    @Test func anUnreadableFileIsReportedAsSuch() throws {
+        let dir = Scratch()
+        let path = dir.file("secret.json")
+        try FileManager.default.copyItem(atPath: CLI.sample("edge-cases.json"), toPath: path)
+        chmod(path, 0o600)
+        let r = try CLI.run(["validate", path], asNobody: getuid() == 0)
+        #expect(r.status == 1)
+        #expect(r.stderr == "\(path): cannot read the file (Permission denied). Check its permissions.\n")
+    }
+
+    @Test(arguments: [["--bogus"], ["kpis"], ["export", "x.json", "--meeting", "2026-13-01"], ["kpis", "x.json", "--week", "soon"],
+                      ["init", "x.json", "--reps", "-3"], ["kpis", "x.json", "--week", "2026-11-16", "--meeting", "2026-11-23"]])
+    func usageErrorsExit2(arguments: [String]) throws {
+        let r = try CLI.run(arguments)
+        #expect(r.status == 2, "\(arguments): \(r.stderr)")
+        #expect(r.stderr.contains("Error:") || r.stderr.contains("error:"))
+        expectNoCrash(r)
+    }
+
+    @Test func badDateOptionSaysWhatToUse() throws {
+        let r = try CLI.run(["export", CLI.sample("northwind.json"), "--meeting", "2026-02-30"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("--meeting: expected a date as YYYY-MM-DD (for example 2026-11-23), found '2026-02-30'"))
+    }
+
+    @Test func kpisPrintsATableAndJSON() throws {
+        let text = try CLI.run(["kpis", CLI.sample("northwind.json")])
+        #expect(text.status == 0)
+        let lines = text.stdout.split(separator: "\n")
+        #expect(lines.first == "Northwind Analytics: Revenue Team: KPIs for the week of 2026-11-16 (meeting 2026-11-23)")
+        #expect(lines.contains { $0.hasPrefix("Cost per lead") && $0.contains("$50.08") && $0.contains("≤ $50.00") && $0.contains("within 10%") })
+        #expect(lines.contains { $0.hasPrefix("Close rate") && $0.contains("33.3%") && $0.contains("on target") })
+
+        let json = try CLI.run(["kpis", CLI.sample("northwind.json"), "--json"])
+        #expect(json.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["week"] as? String == "2026-11-16")
+        let kpis = try #require(object["kpis"] as? [[String: Any]])
+        #expect(kpis.map { $0["kpi"] as? String } == ["costPerLead", "leadToCustomerRatio", "closeRate", "salesCycleLength"])
+        #expect((kpis[2]["value"] as? Double).map { abs($0 - 1.0 / 3.0) < 1e-12 } == true)
+        #expect((kpis[0]["series"] as? [Any])?.count == 12)
+    }
+
+    @Test func kpisOnTheEdgeCasesSaysNA() throws {
+        let r = try CLI.run(["kpis", CLI.sample("edge-cases.json"), "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let kpis = try #require(object["kpis"] as? [[String: Any]])
+        #expect(kpis.allSatisfy { $0["value"] is NSNull && $0["status"] as? String == "noValue" && $0["display"] as? String == "n/a" })
+    }
+
+    @Test func exportWritesTheGoldenMinutesToStdoutOrAFile() throws {
+        let golden = try String(contentsOf: CLI.repository.appendingPathComponent("Tests/SmarketingModelTests/Fixtures/minutes/northwind-2026-11-16.md"), encoding: .utf8)
+        let r = try CLI.run(["export", CLI.sample("northwind.json"), "--meeting", "2026-11-16"])
+        #expect(r.status == 0)
+        #expect(r.stdout == golden)
+
+        let dir = Scratch()
+        let out = dir.file("minutes.md")
+        let written = try CLI.run(["export", CLI.sample("northwind.json"), "--meeting", "2026-11-16", "--out", out])
+        #expect(written.status == 0)
+        #expect(written.stdout.isEmpty)
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == golden)
+    }
+
+    @Test func exportOfAnUnknownMeetingListsTheDatesThereAre() throws {
+        let r = try CLI.run(["export", CLI.sample("northwind.json"), "--meeting", "2026-12-25"])
+        #expect(r.status == 1)
+        #expect(r.stderr == "\(CLI.sample("northwind.json")): no meeting on 2026-12-25. Meetings in this file: 2026-11-16, 2026-11-23.\n")
+    }
+
+    @Test func exportRefusesToOverwriteTheWorkspaceItself() throws {
+        let dir = Scratch()
+        let path = dir.file("w.json")
+        try FileManager.default.copyItem(atPath: CLI.sample("edge-cases.json"), toPath: path)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let r = try CLI.run(["export", path, "--out", path])
+        #expect(r.status == 1)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test func exportToAClosedPipeEndsQuietly() throws {
+        let r = try CLI.run(["export", CLI.sample("northwind.json"), "--all"], stdoutClosed: true)
+        #expect(r.stderr.isEmpty)
+        #expect(r.status == 1)
+    }
+
+    @Test func initCreatesAValidWorkspaceAndNeverOverwrites() throws {
+        let dir = Scratch()
+        let path = dir.file("team.json")
+        let r = try CLI.run(["init", path, "--team", "Acme", "--reps", "6", "--chair", "Dana", "--date", "2026-11-23"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("Created \(path): Acme, 6 reps, first meeting 2026-11-23 with 5 agenda items."))
+        let valid = try CLI.run(["validate", path])
+        #expect(valid.status == 0)
+        #expect(valid.stdout.contains("Acme, 0 weeks of KPIs, 1 meeting (current 2026-11-23), 0 friction points"))
+        let minutes = try CLI.run(["export", path])
+        #expect(minutes.stdout.contains("| 1 | Review last week's action items | Dana | 10 min |"))
+
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let again = try CLI.run(["init", path])
+        #expect(again.status == 1)
+        #expect(again.stderr == "\(path): already exists; refusing to overwrite it. Choose another path or remove the file first.\n")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test func initIntoAMissingFolderExplains() throws {
+        let r = try CLI.run(["init", "/nonexistent-dir/team.json"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("/nonexistent-dir/team.json: could not save (cannot create a temporary file in /nonexistent-dir: No such file or directory)"))
+    }
+
+    @Test func hostileFileNamesAndTextNeverReachTheTerminalRaw() throws {
+        let dir = Scratch()
+        let path = dir.file("evil\u{1B}]0;title\u{07}.json")
+        let r = try CLI.run(["validate", path])
+        #expect(r.status == 1)
+        #expect(!r.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+        #expect(r.stderr.contains("evil␛]0;title␇.json"))
+    }
+
+    @Test func openSaysTheDashboardIsNotBuiltYet() throws {
+        let r = try CLI.run([CLI.sample("northwind.json")])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("the full-screen dashboard is not in this build yet"))
+    }
+}

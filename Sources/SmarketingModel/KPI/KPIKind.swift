@@ -72,16 +72,19 @@ public enum KPIStatus: String, Sendable {
     case offTarget = "off target"
     case noValue = "n/a"
 
-    /// `withinTenPercent` means no more than 10% of the target on the wrong side of it.
+    /// `withinTenPercent` means no more than 10% of the target on the wrong side of it. The
+    /// boundaries are inclusive, with a tolerance of a billionth of the target so that binary
+    /// rounding (0.4 × 0.9 ≠ 0.36) cannot move a value across one.
     public static func of(_ value: Double?, target: Double, direction: KPIDirection) -> KPIStatus {
         guard let value else { return .noValue }
+        let slack = abs(target) * 1e-9
         switch direction {
         case .lowerIsBetter:
-            if value <= target { return .onTarget }
-            return value <= target * 1.1 ? .withinTenPercent : .offTarget
+            if value <= target + slack { return .onTarget }
+            return value <= target * 1.1 + slack ? .withinTenPercent : .offTarget
         case .higherIsBetter:
-            if value >= target { return .onTarget }
-            return value >= target * 0.9 ? .withinTenPercent : .offTarget
+            if value >= target - slack { return .onTarget }
+            return value >= target * 0.9 - slack ? .withinTenPercent : .offTarget
         }
     }
 }

@@ -47,6 +47,20 @@ public enum MarkdownEscaper {
         return out.enumerated().map { i, line in i == 0 || line.isEmpty ? line : indent + line }
     }
 
+    /// GFM's autolink extension links `scheme://…` and `www.…` in the raw source, where a later
+    /// backslash escape would show. Escaping the `:` or the `.` stops the link from forming.
+    private static func startsAutolink(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        if s[i] == ":" {
+            return i + 2 < s.count && s[i + 1] == "/" && s[i + 2] == "/"
+        }
+        if s[i] == ".", i >= 3 {
+            let www = s[(i - 3)..<i].allSatisfy { $0 == "w" || $0 == "W" }
+            let boundary = i == 3 || !(s[i - 4].properties.isAlphabetic || s[i - 4].properties.numericType != nil)
+            return www && boundary
+        }
+        return false
+    }
+
     private static func escapeLine(_ line: String) -> String {
         let scalars = Array(line.unicodeScalars)
         var out = String.UnicodeScalarView()
@@ -77,14 +91,15 @@ public enum MarkdownEscaper {
                     out.append(scalar)
                     continue
                 }
+                digitRun = 0
                 if scalar == "." || scalar == ")" {
                     out.append("\\")
+                    out.append(scalar)
+                    continue
                 }
-                digitRun = 0
-                out.append(scalar)
-                continue
             }
-            if alwaysEscaped.contains(scalar) || (atStart && escapedAtLineStart.contains(scalar)) {
+            if alwaysEscaped.contains(scalar) || (atStart && escapedAtLineStart.contains(scalar))
+                || startsAutolink(scalars, at: i) {
                 out.append("\\")
             }
             out.append(scalar)

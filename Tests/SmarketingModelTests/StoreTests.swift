@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+@testable import SmarketingModel
+
+@Suite("Store: atomic saves, backups and no clobbering")
+struct StoreTests {
+    @Test(arguments: ["northwind.json", "edge-cases.json"])
+    func loadingThenSavingACanonicalFileIsByteIdentical(sample: String) throws {
+        let original = try Data(contentsOf: URL(fileURLWithPath: Fixture.sample(sample)))
+        let ws = try Fixture.loadSample(sample)
+        #expect(Data(MeetingStore.encode(ws)) == original)
+    }
+
+    @Test func saveThenLoadGivesAnEqualWorkspace() throws {
+        let dir = ScratchDirectory()
+        let ws = try Fixture.loadSample("northwind.json")
+        let path = dir.file("w.json")
+        try MeetingStore.create(ws, at: path)
+        #expect(try MeetingStore(path: path).load() == ws)
+    }
+
+    @Test func saveKeepsThePreviousVersionAsBakAndThePermissions() throws {
+        let dir = ScratchDirectory()
+        let path = try dir.write(minimalWorkspaceJSON(), to: "w.json")
+        chmod(path, 0o640)
+        let before = try path.read()
+        let store = MeetingStore(path: path)
+        var ws = try store.load()
+        ws.team.name = "Renamed"
+        try store.save(ws)
+        #expect(try (path + ".bak").read() == before)
+        #expect(try MeetingStore(path: path).load().team.name == "Renamed")
+        #expect(FileIO.mode(of: path) == 0o640)
+        #expect(dir.entries == ["w.json", "w.json.bak"]) // no temporary files left behind
+        ws.team.name = "Again"
+        try store.save(ws)
+        #expect(try MeetingStore(path: path + ".bak").load().team.name == "Renamed")
+    }
+
+    @Test func anInterruptedWriteLeavesTheOriginalIntactAndParseable() throws {
+        let dir = ScratchDirectory()
+        let path = try dir.write(minimalWorkspaceJSON(), to: "w.json")
+        let before = try path.read()
+        for cut in [0, 1, 100, 500] {
+            let store = MeetingStore(path: path, faults: WriteFaults(failAfterBytes: cut))
+            var ws = try store.load()
+            ws.team.name = "Never written"
+            #expect(throws: WorkspaceError.writeFailed(path: path, reason: "No space left on device")) { try store.save(ws) }
+            #expect(try path.read() == before)
+            #expect(try MeetingStore(path: path).load().team.name == "T")
+            #expect(dir.entries == ["w.json"])
+        }
+        let store = MeetingStore(path: path, faults: WriteFaults(failBeforeRename: true))
+        var ws = try store.load()
+        ws.team.name = "Never written"
+        #expect(throws: WorkspaceError.self) { try store.save(ws) }
+        #expect(try path.read() == before)
+    }
+
+    @Test func refusesToSaveOverAFileThatChangedOnDisk() throws {
+        let dir = ScratchDirectory()
+        let path = try dir.write(minimalWorkspaceJSON(), to: "w.json")
+        let store = MeetingStore(path: path)
+        var ws = try store.load()
+        #expect(store.diskState() == .unchanged)
+        let external = minimalWorkspaceJSON().replacingOccurrences(of: "\"name\": \"T\"", with: "\"name\": \"Edited elsewhere\"")
+        try external.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(store.diskState() == .changed)
+        ws.team.name = "Mine"
+        #expect(throws: WorkspaceError.changedOnDisk(path: path)) { try store.save(ws) }
+        #expect(try path.read() == external)
+        // An explicit "keep mine" may overwrite.
+        try store.save(ws, overwritingExternalChanges: true)
+        #expect(try MeetingStore(path: path).load().team.name == "Mine")
+        #expect(store.diskState() == .unchanged)
+    }
+
+    @Test func aStoreThatNeverLoadedTheFileDoesNotOverwriteIt() throws {
+        let dir = ScratchDirectory()
+        let path = try dir.write(minimalWorkspaceJSON(), to: "w.json")
+        let ws = try MeetingStore(path: path).load()
+        #expect(throws: WorkspaceError.changedOnDisk(path: path)) { try MeetingStore(path: path).save(ws) }
+    }
+
+    @Test func savingThroughASymlinkReplacesItsTargetAndKeepsTheLink() throws {
+        let dir = ScratchDirectory()
+        let target = try dir.write(minimalWorkspaceJSON(), to: "real.json")
+        let link = dir.file("link.json")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let store = MeetingStore(path: link)
+        var ws = try store.load()
+        ws.team.name = "Via link"
+        try store.save(ws)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+        #expect(try MeetingStore(path: target).load().team.name == "Via link")
+    }
+
+    @Test(.disabled(if: getuid() == 0, "root writes through permissions; the CLI suite covers this as nobody"))
+    func aReadOnlyFolderGivesAClearErrorAndKeepsTheFile() throws {
+        let dir = ScratchDirectory()
+        let path = try dir.write(minimalWorkspaceJSON(), to: "w.json")
+        let store = MeetingStore(path: path)
+        var ws = try store.load()
+        chmod(dir.path, 0o555)
+        ws.team.name = "X"
+        #expect(throws: WorkspaceError.self) { try store.save(ws) }
+        chmod(dir.path, 0o755)
+        #expect(try MeetingStore(path: path).load().team.name == "T")
+    }
+
+    @Test func createNeverOverwrites() throws {
+        let dir = ScratchDirectory()
+        let path = try dir.write("precious", to: "w.json")
+        let ws = try Fixture.loadSample("edge-cases.json")
+        #expect(throws: WorkspaceError.alreadyExists(path: path)) { try MeetingStore.create(ws, at: path) }
+        #expect(try path.read() == "precious")
+        #expect(dir.entries == ["w.json"])
+    }
+
+    @Test func weeksAndMeetingsAreSavedInDateOrder() throws {
+        var ws = workspace(weeks: [week("2026-11-16"), week("2026-11-02"), week("2026-11-09")])
+        ws.meetings.insert(Meeting(id: "m0", date: CalendarDate(iso: "2026-12-01")!, kpiWeek: CalendarDate(iso: "2026-11-23")!, chair: "C"), at: 0)
+        let loaded = try MeetingStore.decode(MeetingStore.encode(ws), path: "w.json")
+        #expect(loaded.weeks.map(\.weekStart.iso) == ["2026-11-02", "2026-11-09", "2026-11-16"])
+        #expect(loaded.meetings.map(\.id) == ["m1", "m0"])
+    }
+
+    @Test func writeErrorsSayTheFileOnDiskIsUnchanged() {
+        let error = WorkspaceError.writeFailed(path: "w.json", reason: "No space left on device")
+        #expect(error.lines == ["w.json: could not save (No space left on device). The file on disk is unchanged."])
+    }
+}
