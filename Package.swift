@@ -15,17 +15,34 @@ let package = Package(
     targets: [
         // The JSON-backed model: value types, KPI math, the store, Markdown minutes. Foundation only.
         .target(name: "SmarketingModel"),
+        // Terminal-free UI core: state, actions, reducer, key map, layout, widgets drawing into a grid.
+        .target(name: "SmarketingUI", dependencies: ["SmarketingModel"]),
+        // Wide-character ncurses: the module map and a C shim, nothing else.
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // The ncurses backend: keys in, grid out, colours, signals, suspend and restore.
+        .target(name: "SmarketingTerminal", dependencies: ["CNcursesw", "SmarketingUI"]),
         // The command line: wires the model (and later the UI) together; holds no logic of its own.
         .executableTarget(
             name: "smarketing",
             dependencies: [
                 "SmarketingModel",
+                "SmarketingUI",
+                "SmarketingTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "SmarketingModelTests",
             dependencies: ["SmarketingModel", .product(name: "Yams", package: "Yams")],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "SmarketingUITests",
+            dependencies: ["SmarketingUI", "SmarketingModel"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

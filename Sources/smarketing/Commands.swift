@@ -1,26 +1,49 @@
 import ArgumentParser
 import Foundation
 import SmarketingModel
+import SmarketingTerminal
 
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Open the dashboard on a workspace (the default command).",
         discussion: """
+            The full-screen dashboard the chair projects in the meeting. Every edit is saved to the \
+            file at once. Press ? inside for every key.
+
+            Themes: default, light, projector, colorblind and mono ship with smarketing; your own \
+            go in $XDG_CONFIG_HOME/smarketing/themes (default ~/.config/smarketing/themes). With \
+            NO_COLOR set, only bold, reverse and underline are used.
+
             Examples:
               smarketing sample-data/northwind.json
-              smarketing open sample-data/northwind.json
+              smarketing open sample-data/northwind.json --theme projector
+              smarketing team.json --theme ~/my-theme.json
             """
     )
 
     @Argument(help: "The workspace file.")
     var file: String
 
+    @Option(help: ArgumentHelp("A theme name, or the path of a theme file.", valueName: "name|path"))
+    var theme: String?
+
     func run() throws {
-        let workspace = try loadWorkspace(file)
-        throw CLIFailure([
-            "\(TextSanitizer.visible(file)): valid workspace for \(TextSanitizer.visible(workspace.team.name)), but the full-screen dashboard is not in this build yet.",
-            "Use `smarketing kpis \(file)` or `smarketing export \(file)` meanwhile.",
-        ])
+        let store = MeetingStore(path: file)
+        let workspace: Workspace
+        do {
+            workspace = try store.load()
+        } catch {
+            throw CLIFailure(error)
+        }
+        let runner = DashboardRunner(store: store, options: .init(theme: theme))
+        let outcome: DashboardRunner.Outcome
+        do {
+            outcome = try runner.run(workspace: workspace)
+        } catch {
+            throw CLIFailure(["smarketing: \(error.description)"])
+        }
+        outcome.messages.forEach(Console.error)
+        if outcome.exitCode != 0 { throw CLIFailure([], exitCode: outcome.exitCode) }
     }
 }
 

@@ -5,7 +5,7 @@ import Testing
 struct TextTests {
     @Test(arguments: [
         ("abc", 3), ("Zoë", 3), ("Zoe\u{301}", 3), ("渡辺", 4), ("🚀", 2), ("👍🏽", 2), ("👩‍👩‍👧", 2),
-        ("❤️", 2), ("🇯🇵", 2), ("ｱ", 1), ("Ｗ", 2), ("\u{200B}", 0), ("한국어", 6), ("", 0),
+        ("❤️", 1), ("🇯🇵", 1), ("✅", 2), ("ｱ", 1), ("Ｗ", 2), ("\u{200B}", 0), ("한국어", 6), ("", 0),
     ])
     func countsColumnsNotCharacters(text: String, columns: Int) {
         #expect(DisplayWidth.of(text) == columns)

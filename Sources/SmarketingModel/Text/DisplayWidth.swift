@@ -1,8 +1,10 @@
 /// How many terminal columns text takes. Every layout decision goes through here, never `String.count`.
 ///
-/// A grapheme cluster takes the width of its base scalar: 2 for East Asian wide and full-width
-/// characters and for emoji with emoji presentation, 0 for a lone combining mark or format character,
-/// otherwise 1. A variation selector 16 makes the cluster an emoji, 2 columns wide.
+/// A grapheme cluster takes the width of its base scalar, as glibc's `wcwidth` (and so ncurses)
+/// counts it: 2 for East Asian wide and full-width characters and for emoji with emoji
+/// presentation, 0 for a lone combining mark or format character, otherwise 1. Modifiers, joiners
+/// and variation selectors after the base do not widen it; the terminal backend draws only the base
+/// and its zero-width marks, so the screen and this count always agree.
 public enum DisplayWidth {
     public static func of(_ text: String) -> Int {
         var width = 0
@@ -18,7 +20,6 @@ public enum DisplayWidth {
         }
         let scalars = character.unicodeScalars
         guard let base = scalars.first else { return 0 }
-        if scalars.count > 1 && scalars.contains("\u{FE0F}") { return 2 }
         return width(of: base)
     }
 
@@ -35,6 +36,7 @@ public enum DisplayWidth {
         }
         if v == 0x200B { return 0 }
         if (0x1160...0x11FF).contains(v) { return 0 } // Hangul medial vowels and final consonants
+        if (0x1F1E6...0x1F1FF).contains(v) { return 1 } // regional indicators, as wcwidth counts them
         if isWide(v) || scalar.properties.isEmojiPresentation { return 2 }
         return 1
     }

@@ -2,7 +2,7 @@
 ///
 /// Ids look like `ag-7k2m9q4x`: a kind prefix and eight base-32 characters. The generator takes any
 /// random-number generator, so tests and templates can be deterministic.
-public struct IDGenerator: Sendable {
+public struct IDGenerator: Equatable, Sendable {
     private var state: UInt64
 
     /// A generator seeded from the system's random source.

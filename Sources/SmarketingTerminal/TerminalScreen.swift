@@ -1,0 +1,211 @@
+import CNcursesw
+import SmarketingModel
+import SmarketingUI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Why the dashboard cannot start on this terminal.
+public struct TerminalUnavailable: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// What the terminal delivered.
+public enum TerminalEvent: Equatable {
+    case key(Key)
+    case resize(Size)
+    /// Nothing arrived before the timeout.
+    case timeout
+    /// A signal asked us to stop (SIGINT, SIGTERM, SIGHUP or SIGQUIT).
+    case stopSignal(Int32)
+}
+
+/// The ncurses backend: turns bytes into keys and cells into ncurses calls. It knows nothing of meetings.
+public final class TerminalScreen {
+    private var screen: OpaquePointer?
+    private var previous: Grid?
+    private var roleAttributes: [StyleRole: (attrs: attr_t, pair: Int32)] = [:]
+    public private(set) var colors: Int = 0
+
+    /// Checks that stdin and stdout are a terminal ncurses can drive.
+    public static func checkUsable(environment: [String: String]) throws(TerminalUnavailable) {
+        if isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 {
+            throw TerminalUnavailable(description: "the dashboard needs a terminal, but standard \(isatty(STDIN_FILENO) == 0 ? "input" : "output") is not one. In scripts, use `smarketing kpis` or `smarketing export`.")
+        }
+        let term = environment["TERM"] ?? ""
+        if term.isEmpty || term == "dumb" {
+            throw TerminalUnavailable(description: "the dashboard needs a capable terminal, but TERM is \(term.isEmpty ? "not set" : "\"dumb\""). Set TERM (for example TERM=xterm-256color), or use `smarketing kpis` or `smarketing export`.")
+        }
+    }
+
+    /// Takes over the terminal. Signal handlers are installed first, so ncurses leaves them alone.
+    public init(theme: Theme) throws(TerminalUnavailable) {
+        setlocale(LC_ALL, "")
+        TerminalSignals.install()
+        screen = smk_newterm()
+        guard screen != nil else {
+            TerminalSignals.uninstall()
+            throw TerminalUnavailable(description: "ncurses cannot drive this terminal (TERM=\(TextSanitizer.visible(String(cString: getenv("TERM") ?? strdup("")))). Try TERM=xterm-256color.")
+        }
+        set_term(screen)
+        cbreak()
+        noecho()
+        nonl()
+        intrflush(smk_stdscr(), false)
+        keypad(smk_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        if has_colors() {
+            start_color()
+            use_default_colors()
+            colors = Int(smk_colors())
+        }
+        TerminalSignals.prepareRestore()
+        setTheme(theme)
+    }
+
+    deinit { restore() }
+
+    /// Gives the terminal back: normal mode, cursor visible, main screen.
+    public func restore() {
+        guard let s = screen else { return }
+        curs_set(1)
+        endwin()
+        delscreen(s)
+        screen = nil
+        TerminalSignals.uninstall()
+    }
+
+    public var size: Size { Size(width: Int(smk_cols()), height: Int(smk_lines())) }
+
+    // MARK: colours
+
+    /// Maps every role to attributes and a colour pair for this terminal's colour depth.
+    public func setTheme(_ theme: Theme) {
+        var pairs: [String: Int32] = [:]
+        var next: Int32 = 1
+        roleAttributes.removeAll()
+        for role in StyleRole.allCases {
+            let style = theme.style(role)
+            var attrs = smk_a_normal()
+            if style.bold { attrs |= smk_a_bold() }
+            if style.dim { attrs |= smk_a_dim() }
+            if style.underline { attrs |= smk_a_underline() }
+            if style.reverse { attrs |= smk_a_reverse() }
+            var pair: Int32 = 0
+            if colors > 0 {
+                let fg = style.fg.number(forTerminalColors: colors).map(Int32.init) ?? -1
+                let bg = style.bg.number(forTerminalColors: colors).map(Int32.init) ?? -1
+                // Bright named colours on an 8-colour terminal become bold.
+                if colors < 16, case .named(let i) = style.fg, i >= 8 { attrs |= smk_a_bold() }
+                if fg != -1 || bg != -1 {
+                    let key = "\(fg)/\(bg)"
+                    if let existing = pairs[key] {
+                        pair = existing
+                    } else if next < smk_color_pairs() {
+                        init_extended_pair(next, fg, bg)
+                        pairs[key] = next
+                        pair = next
+                        next += 1
+                    }
+                }
+            }
+            roleAttributes[role] = (attrs, pair)
+        }
+        previous = nil // every cell must be drawn again in the new colours
+    }
+
+    // MARK: input
+
+    /// Waits up to `timeoutMilliseconds` (negative: forever) for a key, a resize or a stop signal.
+    public func read(timeoutMilliseconds: Int32) -> TerminalEvent {
+        if let signal = TerminalSignals.takePending() { return .stopSignal(signal) }
+        timeout(timeoutMilliseconds)
+        var wch: wint_t = 0
+        let result = get_wch(&wch)
+        if let signal = TerminalSignals.takePending() { return .stopSignal(signal) }
+        if result == smk_err() { return .timeout }
+        if result == smk_key_code_yes() {
+            let code = Int32(wch)
+            if code == smk_key_resize() { return .resize(size) }
+            return KeyDecoder.functionKey(code).map(TerminalEvent.key) ?? .timeout
+        }
+        return KeyDecoder.character(UInt32(wch)).map(TerminalEvent.key) ?? .timeout
+    }
+
+    // MARK: output
+
+    /// Draws a frame, touching only the cells that changed since the last one. ncurses then sends
+    /// the terminal only what differs.
+    public func draw(_ frame: Frame) {
+        let grid = frame.grid
+        let full = previous == nil || previous!.size != grid.size
+        if full { erase() }
+        let width = grid.size.width
+        for y in 0..<grid.size.height {
+            for x in 0..<width {
+                let cell = grid[x, y]
+                if !full, let old = previous, old[x, y] == cell { continue }
+                if cell.isContinuation {
+                    // The right half changed: redraw the wide character it belongs to.
+                    if x > 0 { put(grid[x - 1, y], x: x - 1, y: y) }
+                    continue
+                }
+                put(cell, x: x, y: y)
+            }
+        }
+        previous = grid
+        if let cursor = frame.cursor {
+            curs_set(1)
+            move(Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
+        }
+        refresh()
+    }
+
+    /// The next draw repaints the whole screen (Ctrl-L, or after the terminal was taken away).
+    public func forceRedraw() {
+        previous = nil
+        smk_clear_on_next_refresh()
+    }
+
+    private var buffer = [wchar_t](repeating: 0, count: 6)
+
+    private func put(_ cell: Cell, x: Int, y: Int) {
+        let (attrs, pair) = roleAttributes[cell.role] ?? (smk_a_normal(), 0)
+        // The base character and its zero-width marks; joiners, variation selectors and further
+        // spacing scalars are dropped so that ncurses, the terminal and the layout agree on width.
+        var count = 0
+        for scalar in cell.character.unicodeScalars {
+            if count == 0 {
+                buffer[0] = wchar_t(bitPattern: scalar.value)
+                count = 1
+                continue
+            }
+            guard count < 5, scalar.value != 0x200D, scalar.value != 0xFE0F, scalar.value != 0xFE0E,
+                  DisplayWidth.width(of: scalar) == 0 else { continue }
+            buffer[count] = wchar_t(bitPattern: scalar.value)
+            count += 1
+        }
+        if count == 0 {
+            buffer[0] = 0x20
+            count = 1
+        }
+        buffer[count] = 0
+        _ = buffer.withUnsafeBufferPointer { smk_put_cell(Int32(y), Int32(x), $0.baseAddress, attrs, pair) }
+    }
+
+    // MARK: handing the terminal to another program
+
+    /// Leaves curses mode, runs `body` with a normal terminal, and comes back with a full redraw.
+    public func suspended<T>(_ body: () throws -> T) rethrows -> T {
+        def_prog_mode()
+        endwin()
+        defer {
+            reset_prog_mode()
+            forceRedraw()
+        }
+        return try body()
+    }
+}

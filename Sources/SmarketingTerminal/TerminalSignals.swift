@@ -1,0 +1,67 @@
+import CNcursesw
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// Signal handlers may only touch plain global memory, so the state they share lives here.
+nonisolated(unsafe) private var pendingStopSignal: sig_atomic_t = 0
+nonisolated(unsafe) private var savedTermios = termios()
+nonisolated(unsafe) private var haveSavedTermios = false
+nonisolated(unsafe) private var restoreBytes: UnsafeMutablePointer<UInt8>?
+nonisolated(unsafe) private var restoreCount = 0
+
+/// Signals that ask us to stop are turned into events; crash signals restore the terminal and die.
+enum TerminalSignals {
+    static let stopSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+    static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
+
+    static func install() {
+        if tcgetattr(STDIN_FILENO, &savedTermios) == 0 { haveSavedTermios = true }
+        for sig in stopSignals {
+            // No SA_RESTART: a blocked get_wch returns at once so the loop can save and leave.
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { sig in pendingStopSignal = sig }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0
+            sigaction(sig, &action, nil)
+        }
+        for sig in crashSignals {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { sig in
+                // Only async-signal-safe calls: put the tty back, leave the alternate screen, re-raise.
+                if haveSavedTermios { tcsetattr(STDIN_FILENO, TCSANOW, &savedTermios) }
+                if let bytes = restoreBytes { _ = write(STDOUT_FILENO, bytes, restoreCount) }
+                signal(sig, SIG_DFL)
+                raise(sig)
+            }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0 // the handler itself resets to the default before re-raising
+            sigaction(sig, &action, nil)
+        }
+    }
+
+    /// Precomputes the bytes that put the screen back (after ncurses has read terminfo).
+    static func prepareRestore() {
+        var bytes: [UInt8] = []
+        for cap in ["sgr0", "cnorm", "rmcup"] {
+            if let s = smk_tigetstr(cap) { bytes += Array(String(cString: s).utf8) }
+        }
+        bytes += Array("\r\nsmarketing stopped unexpectedly; the terminal was restored. Every edit up to the last one was saved as it was made.\r\n".utf8)
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
+        buffer.initialize(from: bytes, count: bytes.count)
+        restoreBytes = buffer
+        restoreCount = bytes.count
+    }
+
+    static func uninstall() {
+        for sig in stopSignals + crashSignals { signal(sig, SIG_DFL) }
+    }
+
+    /// The stop signal that arrived since the last call, if any.
+    static func takePending() -> Int32? {
+        let sig = pendingStopSignal
+        guard sig != 0 else { return nil }
+        pendingStopSignal = 0
+        return sig
+    }
+}

@@ -1,0 +1,107 @@
+import SmarketingModel
+
+/// Boxes drawn over the dashboard: forms, help and prompts.
+enum Overlays {
+    static func centered(width: Int, height: Int, in size: Size) -> Rect {
+        let w = min(width, size.width - 2), h = min(height, size.height - 2)
+        return Rect(x: (size.width - w) / 2, y: (size.height - h) / 2, width: w, height: h)
+    }
+
+    static func panel(_ rect: Rect, title: String, _ grid: inout Grid) {
+        grid.fill(rect, role: .overlay)
+        grid.box(rect, role: .overlayBorder, title: title, titleRole: .overlayBorder)
+    }
+
+    // MARK: form
+
+    /// Draws the form and returns where the cursor goes.
+    static func drawForm(_ form: FormState, _ state: AppState, _ grid: inout Grid) -> (x: Int, y: Int)? {
+        let labelWidth = min(26, (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 10) + 2)
+        let height = form.fields.count * 2 + 4
+        let rect = centered(width: 76, height: height, in: state.size)
+        panel(rect, title: form.title, &grid)
+        let inner = rect.inset(1)
+        // With little height, fields lose their blank separator lines, and the form scrolls to the focus.
+        let perField = inner.height - 2 >= form.fields.count * 2 ? 2 : 1
+        let visibleFields = max(1, (inner.height - 2) / perField)
+        let first = max(0, min(form.focus - visibleFields + 1, form.fields.count - visibleFields))
+        var cursor: (x: Int, y: Int)?
+        var y = inner.y + 1
+        for i in first..<min(form.fields.count, first + visibleFields) {
+            let field = form.fields[i]
+            let focused = i == form.focus
+            let fieldX = inner.x + 1 + labelWidth
+            let fieldWidth = max(4, inner.maxX - fieldX - 1)
+            grid.textRight(field.label + " ", maxX: fieldX, y: y, role: focused ? .titleFocused : .formLabel, maxWidth: labelWidth)
+            grid.fill(Rect(x: fieldX, y: y, width: fieldWidth, height: 1), role: focused ? .formFieldFocused : .formField)
+            switch field.kind {
+            case .text(var editor):
+                let shown = editor.layout(width: fieldWidth)
+                grid.text(shown.text, x: fieldX, y: y, role: focused ? .formFieldFocused : .formField, maxWidth: fieldWidth)
+                if focused { cursor = (fieldX + shown.cursorColumn, y) }
+            case .choice(let options, let index):
+                grid.text("◂ \(options[index]) ▸", x: fieldX, y: y, role: focused ? .formFieldFocused : .formField, maxWidth: fieldWidth)
+            }
+            if perField == 2 {
+                if let error = field.error {
+                    grid.text("⚠ \(field.label.lowercased()): \(error)", x: fieldX, y: y + 1, role: .formError, maxWidth: fieldWidth)
+                } else if focused, !field.hint.isEmpty {
+                    grid.text(field.hint, x: fieldX, y: y + 1, role: .dim, maxWidth: fieldWidth)
+                }
+            } else if let error = field.error, focused {
+                grid.text(" ⚠ \(error)", x: fieldX, y: y, role: .formError, maxWidth: fieldWidth)
+            }
+            y += perField
+        }
+        let footer = "Enter save · Esc cancel · Tab/↑↓ field · ←→ choice"
+        grid.text(footer, x: inner.x + 1, y: inner.maxY - 1, role: .dim, maxWidth: inner.width - 2)
+        return cursor
+    }
+
+    // MARK: help
+
+    static func helpLines() -> [(text: String, role: StyleRole)] {
+        var lines: [(String, StyleRole)] = []
+        for context in KeyContext.allCases {
+            let bindings = KeyMap.bindings.filter { $0.context == context }
+            guard !bindings.isEmpty else { continue }
+            if !lines.isEmpty { lines.append(("", .overlay)) }
+            lines.append((context.rawValue, .stage))
+            for b in bindings {
+                var help = b.help
+                if let panes = b.panes, panes.count < PaneID.allCases.count {
+                    help += " (" + PaneID.allCases.filter(panes.contains).map(\.title).joined(separator: ", ") + ")"
+                }
+                lines.append(("  " + DisplayWidth.pad(b.keyLabel, to: 18) + " " + help, .overlay))
+            }
+        }
+        return lines
+    }
+
+    static func drawHelp(scroll: Int, _ state: AppState, _ grid: inout Grid) {
+        let lines = helpLines()
+        let rect = centered(width: 100, height: lines.count + 4, in: state.size)
+        panel(rect, title: "Keys · j/k scroll · Esc closes", &grid)
+        let inner = rect.inset(1)
+        let visible = max(1, inner.height - 1)
+        let top = min(scroll, max(0, lines.count - visible))
+        for row in 0..<visible {
+            let i = top + row
+            guard lines.indices.contains(i) else { break }
+            grid.text(lines[i].text, x: inner.x + 1, y: inner.y + row, role: lines[i].role, maxWidth: inner.width - 2)
+        }
+        if top + visible < lines.count {
+            grid.text("▼ more", x: inner.maxX - 8, y: inner.maxY - 1, role: .dim)
+        }
+    }
+
+    // MARK: quit prompt
+
+    static func drawConfirmQuit(_ state: AppState, _ grid: inout Grid) {
+        let rect = centered(width: 64, height: 6, in: state.size)
+        panel(rect, title: "Quit?", &grid)
+        let n = state.unsavedEdits
+        grid.text("\(n) edit\(n == 1 ? " is" : "s are") not saved to disk and would be lost.", x: rect.x + 2, y: rect.y + 2, role: .bad, maxWidth: rect.width - 4)
+        grid.text("y quit anyway · n keep editing", x: rect.x + 2, y: rect.y + 3, role: .overlay, maxWidth: rect.width - 4)
+    }
+}

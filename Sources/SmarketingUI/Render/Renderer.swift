@@ -1,0 +1,139 @@
+import SmarketingModel
+
+/// A rendered screen: the cells, and where the terminal cursor should sit (nil: hidden).
+public struct Frame: Equatable, Sendable {
+    public var grid: Grid
+    public var cursor: (x: Int, y: Int)?
+
+    public static func == (a: Frame, b: Frame) -> Bool {
+        a.grid == b.grid && a.cursor?.x == b.cursor?.x && a.cursor?.y == b.cursor?.y
+    }
+}
+
+/// Draws the whole dashboard. A pure function of the state: same state, same frame.
+public enum Renderer {
+    public static func render(_ state: AppState) -> Frame {
+        var grid = Grid(size: state.size)
+        guard state.size.width > 0, state.size.height > 0 else { return Frame(grid: grid, cursor: nil) }
+        if state.isTooSmall {
+            drawTooSmall(state, &grid)
+            return Frame(grid: grid, cursor: nil)
+        }
+        let layout = Layout.compute(size: state.size, zoomed: state.zoomed ? state.focus : nil)
+        drawHeader(state, layout.header, &grid)
+        for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            let focused = pane == state.focus
+            switch pane {
+            case .kpis: KPIPane.draw(state, rect, focused: focused, wide: layout.isWide, &grid)
+            case .agenda: ListPanes.drawAgenda(state, rect, focused: focused, &grid)
+            case .friction: ListPanes.drawFriction(state, rect, focused: focused, &grid)
+            case .actions: ListPanes.drawActions(state, rect, focused: focused, &grid)
+            }
+        }
+        drawStatusBar(state, layout.status, &grid)
+        var cursor: (x: Int, y: Int)?
+        switch state.mode {
+        case .form(let form): cursor = Overlays.drawForm(form, state, &grid)
+        case .help(let scroll): Overlays.drawHelp(scroll: scroll, state, &grid)
+        case .confirmQuit: Overlays.drawConfirmQuit(state, &grid)
+        case .normal: break
+        }
+        return Frame(grid: grid, cursor: cursor)
+    }
+
+    // MARK: header
+
+    static func drawHeader(_ state: AppState, _ rect: Rect, _ grid: inout Grid) {
+        grid.fill(rect, role: .header)
+        let ws = state.workspace
+        let meeting = ws.currentMeeting
+        let local = state.now.adding(seconds: Int64(state.utcOffset))
+        let secondsOfDay = Int(local.secondsSinceEpoch - Int64(local.utcDate.dayNumber) * 86_400)
+        let clock = String(format2(secondsOfDay / 3600)) + ":" + format2(secondsOfDay / 60 % 60)
+        let right = " \(clock) "
+        let clockStart = grid.textRight(right, maxX: rect.maxX, y: rect.y, role: .headerAccent, maxWidth: 7)
+        // Most important first; parts that do not fit are dropped from the end, then the team name shrinks.
+        var parts: [String] = []
+        if let meeting {
+            parts.append("\(String(meeting.date.weekdayName.prefix(3))) \(meeting.date.iso)")
+            if !meeting.chair.isEmpty { parts.append("chair \(meeting.chair)") }
+            parts.append("\(meeting.attendees.count) attendee\(meeting.attendees.count == 1 ? "" : "s")")
+        }
+        var x = rect.x
+        x += grid.text(" smarketing ", x: x, y: rect.y, role: .headerAccent, maxWidth: clockStart - x)
+        let team = TextSanitizer.visible(ws.team.name)
+        let room = clockStart - x - 1
+        let teamMinimum = min(DisplayWidth.of(team) + 1, 24)
+        while !parts.isEmpty, teamMinimum + parts.reduce(0, { $0 + DisplayWidth.of($1) + 3 }) > room {
+            parts.removeLast()
+        }
+        let partsWidth = parts.reduce(0) { $0 + DisplayWidth.of($1) + 3 }
+        x += grid.text(" " + team, x: x, y: rect.y, role: .header, maxWidth: max(0, room - partsWidth))
+        for part in parts {
+            x += grid.text(" │ " + part, x: x, y: rect.y, role: .header, maxWidth: max(0, clockStart - x - 1))
+        }
+    }
+
+    static func format2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    // MARK: status bar
+
+    static func drawStatusBar(_ state: AppState, _ rect: Rect, _ grid: inout Grid) {
+        guard !rect.isEmpty else { return }
+        grid.fill(rect, role: .statusBar)
+        var x = rect.x
+        x += grid.text(" \(state.fileLabel) ", x: x, y: rect.y, role: .statusBar, maxWidth: max(10, rect.width / 4))
+        let (saveText, saveRole): (String, StyleRole) = {
+            switch state.saveState {
+            case .saved: return (" ✓ saved ", .statusBar)
+            case .saving: return (" … saving ", .statusBar)
+            case .failed: return (" ✗ NOT SAVED ", .statusError)
+            }
+        }()
+        x += grid.text(saveText, x: x, y: rect.y, role: saveRole)
+        let mode: String
+        switch state.mode {
+        case .normal: mode = state.zoomed ? "ZOOM" : "NORMAL"
+        case .form: mode = "EDIT"
+        case .help: mode = "HELP"
+        case .confirmQuit: mode = "QUIT?"
+        }
+        x += grid.text(" \(mode) ", x: x, y: rect.y, role: .statusKey)
+        x += 1
+        if let banner = state.banner {
+            grid.text(" " + banner.text + " ", x: x, y: rect.y, role: banner.isError ? .bannerError : .banner, maxWidth: rect.maxX - x)
+            return
+        }
+        let context: KeyContext
+        switch state.mode {
+        case .form: context = .form
+        case .help: context = .help
+        case .confirmQuit: context = .confirm
+        case .normal: context = .normal
+        }
+        for hint in KeyMap.hints(in: context, pane: state.focus) {
+            let needed = DisplayWidth.of(hint.keys) + DisplayWidth.of(hint.label) + 3
+            guard x + needed <= rect.maxX else { break }
+            x += grid.text(" " + hint.keys, x: x, y: rect.y, role: .statusKey)
+            x += grid.text(" " + hint.label + " ", x: x, y: rect.y, role: .statusBar)
+        }
+    }
+
+    // MARK: too small
+
+    static func drawTooSmall(_ state: AppState, _ grid: inout Grid) {
+        let lines: [String]
+        if state.mode == .confirmQuit {
+            lines = ["Quit and lose \(state.unsavedEdits) unsaved edit\(state.unsavedEdits == 1 ? "" : "s")?", "y quits, n stays"]
+        } else {
+            lines = ["Terminal too small: \(state.size.width)x\(state.size.height)",
+                     "need \(AppState.minimumSize.width)x\(AppState.minimumSize.height)",
+                     "Enlarge the window, or press q to quit."]
+        }
+        let top = max(0, (state.size.height - lines.count) / 2)
+        for (i, line) in lines.enumerated() {
+            let w = min(DisplayWidth.of(line), state.size.width)
+            grid.text(line, x: max(0, (state.size.width - w) / 2), y: top + i, role: i == 0 ? .warn : .text)
+        }
+    }
+}

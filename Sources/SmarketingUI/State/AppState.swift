@@ -1,0 +1,105 @@
+import SmarketingModel
+
+/// Whether the workspace on disk matches the one on screen.
+public enum SaveState: Equatable, Sendable {
+    case saved
+    case saving
+    /// The last save failed; the message says why. Edits are kept in memory and later saves retry.
+    case failed(String)
+}
+
+/// A one-line message over the status bar.
+public struct Banner: Equatable, Sendable {
+    public var text: String
+    public var isError: Bool
+    /// When the banner goes away by itself (nil: stays until replaced).
+    public var expires: Timestamp?
+
+    public init(_ text: String, isError: Bool = false, expires: Timestamp? = nil) {
+        self.text = text
+        self.isError = isError
+        self.expires = expires
+    }
+}
+
+/// What the keyboard is talking to.
+public enum Mode: Equatable, Sendable {
+    case normal
+    case form(FormState)
+    case help(scroll: Int)
+    case confirmQuit
+}
+
+/// A point to return to on undo or redo.
+public struct UndoEntry: Equatable, Sendable {
+    public var workspace: Workspace
+    public var focus: PaneID
+    public var selection: [PaneID: Int]
+    public var label: String
+}
+
+/// Everything the dashboard shows, as one value. Only `reduce` changes it; `render` reads it.
+public struct AppState: Equatable, Sendable {
+    public var workspace: Workspace {
+        didSet { report = AppState.makeReport(workspace) }
+    }
+    /// The KPIs of the current meeting's week, recomputed only when the workspace changes.
+    public private(set) var report: KPIReport?
+    /// The file name as shown in the status bar.
+    public var fileLabel: String
+    public var size: Size
+    public var focus: PaneID = .agenda
+    public var selection: [PaneID: Int] = [:]
+    public var scroll: [PaneID: Int] = [:]
+    public var zoomed = false
+    public var showResolved = true
+    public var mode: Mode = .normal
+    public var undoStack: [UndoEntry] = []
+    public var redoStack: [UndoEntry] = []
+    public var saveState: SaveState = .saved
+    /// Edits not yet on disk (a save failed or is under way).
+    public var unsavedEdits = 0
+    public var banner: Banner?
+    /// The clock, set by ticks; injected so tests never sleep.
+    public var now: Timestamp
+    /// Seconds east of UTC for showing local times.
+    public var utcOffset: Int
+    public var themeNames: [String]
+    public var themeIndex = 0
+    public var ids: IDGenerator
+
+    public static let undoLimit = 200
+
+    public init(workspace: Workspace, fileLabel: String, size: Size, now: Timestamp, utcOffset: Int = 0,
+                themeNames: [String] = ["default"], themeIndex: Int = 0, ids: IDGenerator = IDGenerator()) {
+        self.workspace = workspace
+        self.fileLabel = fileLabel
+        self.size = size
+        self.now = now
+        self.utcOffset = utcOffset
+        self.themeNames = themeNames
+        self.themeIndex = themeIndex
+        self.ids = ids
+        report = AppState.makeReport(workspace)
+    }
+
+    private static func makeReport(_ ws: Workspace) -> KPIReport? {
+        ws.currentMeeting.map { KPIReport(workspace: ws, meeting: $0) }
+    }
+
+    public var themeName: String { themeNames.isEmpty ? "default" : themeNames[themeIndex % themeNames.count] }
+
+    /// The selected index in a pane, clamped to its items.
+    public func selected(_ pane: PaneID) -> Int {
+        let count = PaneRows.itemCount(pane, self)
+        return count == 0 ? 0 : min(max(0, selection[pane] ?? 0), count - 1)
+    }
+
+    /// Today in the chair's time zone.
+    public var today: CalendarDate { now.adding(seconds: Int64(utcOffset)).utcDate }
+
+    /// The smallest size the full layout works at.
+    public static let minimumSize = Size(width: 80, height: 24)
+
+    public var isTooSmall: Bool { size.width < AppState.minimumSize.width || size.height < AppState.minimumSize.height }
+}

@@ -1,0 +1,66 @@
+import SmarketingModel
+
+/// What a form edits. A nil id means "new".
+public enum FormTarget: Equatable, Sendable {
+    case agendaItem(id: String?, insertAt: Int)
+    case frictionPoint(id: String?, stage: FunnelStage)
+    case actionItem(id: String?, insertAt: Int)
+    case decision(id: String?, insertAt: Int)
+    case kpiWeek(start: CalendarDate)
+}
+
+/// One field of a form.
+public struct FormField: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        case text(LineEditor)
+        case choice(options: [String], index: Int)
+    }
+
+    public var key: String
+    public var label: String
+    public var kind: Kind
+    /// A hint shown when the field is focused and valid, e.g. "YYYY-MM-DD, or empty".
+    public var hint: String
+    /// The validation message shown under the field, if any.
+    public var error: String?
+
+    public init(_ key: String, _ label: String, text: String, hint: String = "") {
+        self.key = key
+        self.label = label
+        kind = .text(LineEditor(text))
+        self.hint = hint
+    }
+
+    public init(_ key: String, _ label: String, options: [String], selected: Int, hint: String = "") {
+        self.key = key
+        self.label = label
+        kind = .choice(options: options, index: max(0, min(selected, options.count - 1)))
+        self.hint = hint
+    }
+
+    /// The field's current value as text.
+    public var value: String {
+        switch kind {
+        case .text(let editor): return editor.text
+        case .choice(let options, let index): return options[index]
+        }
+    }
+}
+
+/// An open form: a title, fields, which one has focus.
+public struct FormState: Equatable, Sendable {
+    public var target: FormTarget
+    public var title: String
+    public var fields: [FormField]
+    public var focus = 0
+
+    public init(target: FormTarget, title: String, fields: [FormField]) {
+        self.target = target
+        self.title = title
+        self.fields = fields
+    }
+
+    public func value(_ key: String) -> String { fields.first { $0.key == key }?.value ?? "" }
+
+    public var hasErrors: Bool { fields.contains { $0.error != nil } }
+}

@@ -1,0 +1,55 @@
+import SmarketingModel
+
+/// A row of the friction-point pane: a funnel-stage heading or a point.
+public enum FrictionRow: Equatable, Sendable {
+    case stage(FunnelStage, count: Int)
+    case point(index: Int) // index into workspace.frictionPoints
+}
+
+/// A row of the actions & decisions pane.
+public enum ActionsRow: Equatable, Sendable {
+    case heading(String)
+    case action(index: Int)
+    case decision(index: Int)
+}
+
+/// The rows each list pane shows, derived from the workspace. Selection counts selectable rows only.
+public enum PaneRows {
+    /// Friction points grouped by funnel stage in funnel order; within a stage, in file order.
+    public static func friction(_ ws: Workspace, showResolved: Bool) -> [FrictionRow] {
+        var rows: [FrictionRow] = []
+        for stage in FunnelStage.allCases {
+            let indices = ws.frictionPoints.indices.filter {
+                ws.frictionPoints[$0].stage == stage && (showResolved || ws.frictionPoints[$0].status != .resolved)
+            }
+            guard !indices.isEmpty else { continue }
+            rows.append(.stage(stage, count: indices.count))
+            rows += indices.map { .point(index: $0) }
+        }
+        return rows
+    }
+
+    /// The friction-point indices in display order (the selectable rows).
+    public static func frictionItems(_ ws: Workspace, showResolved: Bool) -> [Int] {
+        friction(ws, showResolved: showResolved).compactMap { if case .point(let i) = $0 { return i } else { return nil } }
+    }
+
+    public static func actions(_ meeting: Meeting) -> [ActionsRow] {
+        var rows: [ActionsRow] = [.heading("Action items (\(meeting.actionItems.filter { !$0.done }.count) open of \(meeting.actionItems.count))")]
+        rows += meeting.actionItems.indices.map { .action(index: $0) }
+        rows.append(.heading("Decisions (\(meeting.decisions.count))"))
+        rows += meeting.decisions.indices.map { .decision(index: $0) }
+        return rows
+    }
+
+    /// Number of selectable items in a pane.
+    public static func itemCount(_ pane: PaneID, _ state: AppState) -> Int {
+        guard let meeting = state.workspace.currentMeeting else { return 0 }
+        switch pane {
+        case .kpis: return KPIKind.allCases.count
+        case .agenda: return meeting.agenda.count
+        case .friction: return frictionItems(state.workspace, showResolved: state.showResolved).count
+        case .actions: return meeting.actionItems.count + meeting.decisions.count
+        }
+    }
+}

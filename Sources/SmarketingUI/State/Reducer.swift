@@ -1,0 +1,430 @@
+import SmarketingModel
+
+/// Applies actions to the state. The only place the state changes; pure apart from the ids it draws.
+public enum Reducer {
+    public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+        var effects: [Effect] = []
+        switch action {
+        case .resize(let size):
+            state.size = size
+        case .tick(let now):
+            state.now = now
+            if let expires = state.banner?.expires, expires <= now { state.banner = nil }
+            // A failed save is retried on the clock, unless the file changed underneath us.
+            if case .failed(let why) = state.saveState, !why.contains("changed on disk"), state.now.secondsSinceEpoch % 5 == 0 {
+                effects.append(.save)
+            }
+        case .saveFinished(let outcome):
+            switch outcome {
+            case .saved:
+                state.saveState = .saved
+                state.unsavedEdits = 0
+                if state.banner?.isError == true { state.banner = Banner("Saved.", expires: state.now.adding(seconds: 3)) }
+            case .failed(let message):
+                state.saveState = .failed(message)
+                state.banner = Banner("Not saved: \(message) Your edits are kept and saving will be retried.", isError: true)
+            }
+        case .key(let key):
+            effects += handleKey(key, &state)
+        }
+        clampSelectionAndScroll(&state)
+        return effects
+    }
+
+    // MARK: keys by mode
+
+    static func handleKey(_ key: Key, _ state: inout AppState) -> [Effect] {
+        switch state.mode {
+        case .confirmQuit:
+            switch KeyMap.command(for: key, in: .confirm) {
+            case .confirm?: return [.quit]
+            case .decline?:
+                state.mode = .normal
+                return []
+            default: return []
+            }
+        case .help(let scroll):
+            if let command = KeyMap.command(for: key, in: .help), command == .formCancel {
+                state.mode = .normal
+            } else if key == .down || key == .char("j") || key == .pageDown {
+                state.mode = .help(scroll: scroll + (key == .pageDown ? 10 : 1))
+            } else if key == .up || key == .char("k") || key == .pageUp {
+                state.mode = .help(scroll: max(0, scroll - (key == .pageUp ? 10 : 1)))
+            }
+            return []
+        case .form(var form):
+            let effects = handleFormKey(key, &form, &state)
+            if case .form = state.mode { state.mode = .form(form) }
+            return effects
+        case .normal:
+            if state.isTooSmall {
+                return KeyMap.command(for: key, in: .normal) == .quit ? quit(&state) : []
+            }
+            guard let command = KeyMap.command(for: key, in: .normal, pane: state.focus) else { return [] }
+            if state.banner?.isError == false { state.banner = nil }
+            return perform(command, &state)
+        }
+    }
+
+    static func quit(_ state: inout AppState) -> [Effect] {
+        if state.unsavedEdits > 0 {
+            state.mode = .confirmQuit
+            return []
+        }
+        return [.quit]
+    }
+
+    // MARK: dashboard commands
+
+    static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
+        let pane = state.focus
+        let count = PaneRows.itemCount(pane, state)
+        let selected = state.selected(pane)
+        let page = Layout.compute(size: state.size).visibleRows(pane)
+        switch command {
+        case .nextPane: focus(PaneID(rawValue: (pane.rawValue + 1) % 4)!, &state)
+        case .previousPane: focus(PaneID(rawValue: (pane.rawValue + 3) % 4)!, &state)
+        case .focus(let p): focus(p, &state)
+        case .up: state.selection[pane] = max(0, selected - 1)
+        case .down: state.selection[pane] = min(max(0, count - 1), selected + 1)
+        case .top: state.selection[pane] = 0
+        case .bottom: state.selection[pane] = max(0, count - 1)
+        case .pageUp: state.selection[pane] = max(0, selected - page)
+        case .pageDown: state.selection[pane] = min(max(0, count - 1), selected + page)
+        case .zoom: state.zoomed.toggle()
+        case .toggleResolved:
+            let id = selectedFrictionID(state)
+            state.showResolved.toggle()
+            reselectFriction(id, &state)
+            state.banner = Banner(state.showResolved ? "Showing resolved friction points (dimmed)." : "Hiding resolved friction points.", expires: state.now.adding(seconds: 3))
+        case .cycleTheme:
+            state.themeIndex = (state.themeIndex + 1) % max(1, state.themeNames.count)
+            state.banner = Banner("Theme: \(state.themeName)", expires: state.now.adding(seconds: 3))
+        case .help: state.mode = .help(scroll: 0)
+        case .redraw: return [.redraw]
+        case .quit: return quit(&state)
+        case .undo: return undo(&state)
+        case .redo: return redo(&state)
+        case .add: openAddForm(&state, decision: false)
+        case .addDecision: openAddForm(&state, decision: true)
+        case .edit: openEditForm(&state)
+        case .delete: return deleteSelected(&state)
+        case .moveUp: return move(by: -1, &state)
+        case .moveDown: return move(by: 1, &state)
+        case .cycleStatus: return cycleStatus(&state)
+        default: break
+        }
+        return []
+    }
+
+    static func focus(_ pane: PaneID, _ state: inout AppState) {
+        state.focus = pane
+    }
+
+    // MARK: edits
+
+    /// Records an undo point, applies the new workspace and asks for a save.
+    static func commit(_ newWorkspace: Workspace, label: String, _ state: inout AppState) -> [Effect] {
+        guard newWorkspace != state.workspace else { return [] }
+        state.undoStack.append(UndoEntry(workspace: state.workspace, focus: state.focus, selection: state.selection, label: label))
+        if state.undoStack.count > AppState.undoLimit { state.undoStack.removeFirst() }
+        state.redoStack.removeAll()
+        state.workspace = newWorkspace
+        state.unsavedEdits += 1
+        state.saveState = .saving
+        return [.save]
+    }
+
+    static func undo(_ state: inout AppState) -> [Effect] {
+        guard let entry = state.undoStack.popLast() else {
+            state.banner = Banner("Nothing to undo.", expires: state.now.adding(seconds: 3))
+            return []
+        }
+        state.redoStack.append(UndoEntry(workspace: state.workspace, focus: state.focus, selection: state.selection, label: entry.label))
+        state.workspace = entry.workspace
+        state.focus = entry.focus
+        state.selection = entry.selection
+        state.unsavedEdits += 1
+        state.saveState = .saving
+        state.banner = Banner("Undid \(entry.label). Ctrl-R redoes it.", expires: state.now.adding(seconds: 4))
+        return [.save]
+    }
+
+    static func redo(_ state: inout AppState) -> [Effect] {
+        guard let entry = state.redoStack.popLast() else {
+            state.banner = Banner("Nothing to redo.", expires: state.now.adding(seconds: 3))
+            return []
+        }
+        state.undoStack.append(UndoEntry(workspace: state.workspace, focus: state.focus, selection: state.selection, label: entry.label))
+        state.workspace = entry.workspace
+        state.focus = entry.focus
+        state.selection = entry.selection
+        state.unsavedEdits += 1
+        state.saveState = .saving
+        state.banner = Banner("Redid \(entry.label).", expires: state.now.adding(seconds: 4))
+        return [.save]
+    }
+
+    static func openAddForm(_ state: inout AppState, decision: Bool) {
+        guard let meeting = state.workspace.currentMeeting else { return }
+        let target: FormTarget
+        let selected = state.selected(state.focus)
+        switch state.focus {
+        case .kpis:
+            target = .kpiWeek(start: meeting.kpiWeek)
+        case .agenda:
+            target = .agendaItem(id: nil, insertAt: meeting.agenda.isEmpty ? 0 : selected + 1)
+        case .friction:
+            let items = PaneRows.frictionItems(state.workspace, showResolved: state.showResolved)
+            let stage = items.isEmpty ? FunnelStage.iqlMql : state.workspace.frictionPoints[items[selected]].stage
+            target = .frictionPoint(id: nil, stage: stage)
+        case .actions:
+            let actions = meeting.actionItems.count
+            let inDecisions = selected >= actions && !meeting.decisions.isEmpty
+            if decision || inDecisions {
+                target = .decision(id: nil, insertAt: inDecisions ? selected - actions + 1 : meeting.decisions.count)
+            } else {
+                target = .actionItem(id: nil, insertAt: actions == 0 ? 0 : min(selected + 1, actions))
+            }
+        }
+        state.mode = .form(Forms.form(for: target, in: state.workspace))
+    }
+
+    static func openEditForm(_ state: inout AppState) {
+        guard let meeting = state.workspace.currentMeeting else { return }
+        let selected = state.selected(state.focus)
+        let target: FormTarget
+        switch state.focus {
+        case .kpis:
+            target = .kpiWeek(start: meeting.kpiWeek)
+        case .agenda:
+            guard meeting.agenda.indices.contains(selected) else { return openAddForm(&state, decision: false) }
+            target = .agendaItem(id: meeting.agenda[selected].id, insertAt: selected)
+        case .friction:
+            guard let id = selectedFrictionID(state) else { return openAddForm(&state, decision: false) }
+            target = .frictionPoint(id: id, stage: .iqlMql)
+        case .actions:
+            if meeting.actionItems.indices.contains(selected) {
+                target = .actionItem(id: meeting.actionItems[selected].id, insertAt: selected)
+            } else if meeting.decisions.indices.contains(selected - meeting.actionItems.count) {
+                let i = selected - meeting.actionItems.count
+                target = .decision(id: meeting.decisions[i].id, insertAt: i)
+            } else {
+                return openAddForm(&state, decision: false)
+            }
+        }
+        state.mode = .form(Forms.form(for: target, in: state.workspace))
+    }
+
+    static func selectedFrictionID(_ state: AppState) -> String? {
+        let items = PaneRows.frictionItems(state.workspace, showResolved: state.showResolved)
+        let s = state.selected(.friction)
+        return items.indices.contains(s) ? state.workspace.frictionPoints[items[s]].id : nil
+    }
+
+    static func reselectFriction(_ id: String?, _ state: inout AppState) {
+        guard let id else { return }
+        let items = PaneRows.frictionItems(state.workspace, showResolved: state.showResolved)
+        if let pos = items.firstIndex(where: { state.workspace.frictionPoints[$0].id == id }) {
+            state.selection[.friction] = pos
+        }
+    }
+
+    static func deleteSelected(_ state: inout AppState) -> [Effect] {
+        guard var ws = Optional(state.workspace), let mi = ws.currentMeetingIndex else { return [] }
+        let selected = state.selected(state.focus)
+        var name = ""
+        switch state.focus {
+        case .kpis:
+            return []
+        case .agenda:
+            guard ws.meetings[mi].agenda.indices.contains(selected) else { return [] }
+            name = ws.meetings[mi].agenda.remove(at: selected).title
+        case .friction:
+            let items = PaneRows.frictionItems(ws, showResolved: state.showResolved)
+            guard items.indices.contains(selected) else { return [] }
+            name = ws.frictionPoints.remove(at: items[selected]).title
+        case .actions:
+            let actions = ws.meetings[mi].actionItems.count
+            if selected < actions {
+                name = ws.meetings[mi].actionItems.remove(at: selected).title
+            } else if ws.meetings[mi].decisions.indices.contains(selected - actions) {
+                name = ws.meetings[mi].decisions.remove(at: selected - actions).text
+            } else {
+                return []
+            }
+        }
+        let effects = commit(ws, label: "delete", &state)
+        state.banner = Banner("Deleted “\(DisplayWidthClip.clip(name, 40))”. Press u to undo.", expires: state.now.adding(seconds: 6))
+        return effects
+    }
+
+    static func move(by delta: Int, _ state: inout AppState) -> [Effect] {
+        guard var ws = Optional(state.workspace), let mi = ws.currentMeetingIndex else { return [] }
+        let selected = state.selected(state.focus)
+        let target = selected + delta
+        switch state.focus {
+        case .kpis:
+            return []
+        case .agenda:
+            guard ws.meetings[mi].agenda.indices.contains(selected), ws.meetings[mi].agenda.indices.contains(target) else { return [] }
+            ws.meetings[mi].agenda.swapAt(selected, target)
+        case .friction:
+            let items = PaneRows.frictionItems(ws, showResolved: state.showResolved)
+            guard items.indices.contains(selected), items.indices.contains(target) else { return [] }
+            let a = items[selected], b = items[target]
+            // Points move within their funnel stage; the stage is changed in the form.
+            guard ws.frictionPoints[a].stage == ws.frictionPoints[b].stage else { return [] }
+            ws.frictionPoints.swapAt(a, b)
+        case .actions:
+            let actions = ws.meetings[mi].actionItems.count
+            if selected < actions {
+                guard target >= 0, target < actions else { return [] }
+                ws.meetings[mi].actionItems.swapAt(selected, target)
+            } else {
+                let d = selected - actions, t = target - actions
+                guard ws.meetings[mi].decisions.indices.contains(d), ws.meetings[mi].decisions.indices.contains(t) else { return [] }
+                ws.meetings[mi].decisions.swapAt(d, t)
+            }
+        }
+        let effects = commit(ws, label: "move", &state)
+        state.selection[state.focus] = target
+        return effects
+    }
+
+    static func cycleStatus(_ state: inout AppState) -> [Effect] {
+        guard var ws = Optional(state.workspace), let mi = ws.currentMeetingIndex else { return [] }
+        let selected = state.selected(state.focus)
+        switch state.focus {
+        case .kpis:
+            return []
+        case .agenda:
+            guard ws.meetings[mi].agenda.indices.contains(selected) else { return [] }
+            let next = ws.meetings[mi].agenda[selected].status.next
+            MeetingClock.setStatus(next, of: selected, in: &ws.meetings[mi], now: state.now)
+            return commit(ws, label: "status change", &state)
+        case .friction:
+            let items = PaneRows.frictionItems(ws, showResolved: state.showResolved)
+            guard items.indices.contains(selected) else { return [] }
+            let id = ws.frictionPoints[items[selected]].id
+            FrictionLifecycle.set(ws.frictionPoints[items[selected]].status.next, on: &ws.frictionPoints[items[selected]], today: state.today)
+            let effects = commit(ws, label: "status change", &state)
+            reselectFriction(id, &state)
+            return effects
+        case .actions:
+            guard ws.meetings[mi].actionItems.indices.contains(selected) else {
+                state.banner = Banner("Decisions have no status; Enter edits one.", expires: state.now.adding(seconds: 3))
+                return []
+            }
+            ws.meetings[mi].actionItems[selected].done.toggle()
+            return commit(ws, label: "status change", &state)
+        }
+    }
+
+    // MARK: forms
+
+    static func handleFormKey(_ key: Key, _ form: inout FormState, _ state: inout AppState) -> [Effect] {
+        guard form.fields.indices.contains(form.focus) else { return [] }
+        if case .text(var editor) = form.fields[form.focus].kind {
+            if let command = KeyMap.command(for: key, in: .lineEditor), editor.apply(command) {
+                form.fields[form.focus].kind = .text(editor)
+                revalidate(&form, state)
+                return []
+            }
+            if case .char(let c) = key {
+                editor.insert(String(c))
+                form.fields[form.focus].kind = .text(editor)
+                revalidate(&form, state)
+                return []
+            }
+        }
+        guard let command = KeyMap.command(for: key, in: .form) else {
+            // Typing a letter on a choice field jumps to the first option starting with it.
+            if case .char(let c) = key, case .choice(let options, _) = form.fields[form.focus].kind,
+               let match = options.firstIndex(where: { $0.lowercased().hasPrefix(String(c).lowercased()) }) {
+                form.fields[form.focus].kind = .choice(options: options, index: match)
+            }
+            return []
+        }
+        switch command {
+        case .formNext: form.focus = (form.focus + 1) % form.fields.count
+        case .formPrevious: form.focus = (form.focus + form.fields.count - 1) % form.fields.count
+        case .formCancel:
+            state.mode = .normal
+            state.banner = Banner("Cancelled; nothing changed.", expires: state.now.adding(seconds: 3))
+        case .choiceNext, .choicePrevious:
+            if case .choice(let options, let index) = form.fields[form.focus].kind {
+                let step = command == .choiceNext ? 1 : options.count - 1
+                form.fields[form.focus].kind = .choice(options: options, index: (index + step) % options.count)
+            }
+        case .formSubmit:
+            switch Forms.submit(form, to: state.workspace, ids: &state.ids, now: state.now, today: state.today) {
+            case .invalid(let checked):
+                form = checked
+                if let first = checked.fields.firstIndex(where: { $0.error != nil }) { form.focus = first }
+                let problems = checked.fields.filter { $0.error != nil }.count
+                state.banner = Banner("\(problems) field\(problems == 1 ? " needs" : "s need") fixing: \(checked.fields[form.focus].label.lowercased()): \(checked.fields[form.focus].error ?? "")", isError: true, expires: state.now.adding(seconds: 6))
+            case .applied(let ws, let label, let pane, let selection):
+                state.mode = .normal
+                let effects = commit(ws, label: label, &state)
+                state.focus = pane
+                if let selection { state.selection[pane] = selection }
+                if state.banner?.isError == true { state.banner = nil }
+                return effects
+            }
+        default: break
+        }
+        return []
+    }
+
+    /// After a submit attempt, messages update as the user types, so a fixed field clears at once.
+    static func revalidate(_ form: inout FormState, _ state: AppState) {
+        guard form.hasErrors else { return }
+        Forms.validate(&form, in: state.workspace)
+    }
+
+    // MARK: selection and scrolling
+
+    /// Keeps every selection in range and the selected row of each list on screen.
+    static func clampSelectionAndScroll(_ state: inout AppState) {
+        let layout = Layout.compute(size: state.size, zoomed: state.zoomed ? state.focus : nil)
+        for pane in PaneID.allCases {
+            let count = PaneRows.itemCount(pane, state)
+            state.selection[pane] = count == 0 ? 0 : min(max(0, state.selection[pane] ?? 0), count - 1)
+            guard pane != .kpis else { continue }
+            let visible = layout.visibleRows(pane)
+            let (row, total) = selectedRow(pane, state)
+            var scroll = state.scroll[pane] ?? 0
+            if row < scroll { scroll = max(0, row - 1) }
+            if row >= scroll + visible { scroll = row - visible + 1 }
+            scroll = min(scroll, max(0, total - visible))
+            state.scroll[pane] = max(0, scroll)
+        }
+    }
+
+    /// The selected item's row in its pane's list, counting headings, and the number of rows.
+    public static func selectedRow(_ pane: PaneID, _ state: AppState) -> (row: Int, total: Int) {
+        let s = state.selected(pane)
+        switch pane {
+        case .kpis: return (0, 1)
+        case .agenda: return (s, state.workspace.currentMeeting?.agenda.count ?? 0)
+        case .friction:
+            let rows = PaneRows.friction(state.workspace, showResolved: state.showResolved)
+            var seen = -1
+            for (i, row) in rows.enumerated() {
+                if case .point = row { seen += 1 }
+                if seen == s { return (i, rows.count) }
+            }
+            return (0, rows.count)
+        case .actions:
+            guard let meeting = state.workspace.currentMeeting else { return (0, 0) }
+            let rows = PaneRows.actions(meeting)
+            let row = s < meeting.actionItems.count ? s + 1 : s + 2
+            return (min(row, rows.count - 1), rows.count)
+        }
+    }
+}
+
+enum DisplayWidthClip {
+    static func clip(_ s: String, _ width: Int) -> String { DisplayWidth.truncate(TextSanitizer.visible(s), to: width) }
+}
