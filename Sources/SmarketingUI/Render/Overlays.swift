@@ -14,25 +14,29 @@ enum Overlays {
 
     // MARK: form
 
-    /// Draws the form and returns where the cursor goes.
+    /// Draws the form and returns where the cursor goes. With room, each field has a line under it
+    /// for its message; otherwise fields sit on consecutive lines and the focused field's message
+    /// goes on a line of its own above the footer. Messages never cover what the user typed.
     static func drawForm(_ form: FormState, _ state: AppState, _ grid: inout Grid) -> (x: Int, y: Int)? {
         let labelWidth = min(26, (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 10) + 2)
-        let height = form.fields.count * 2 + 4
-        let rect = centered(width: 76, height: height, in: state.size)
+        let roomy = form.fields.count * 2 + 4 <= state.size.height - 2
+        let bodyRows = roomy ? form.fields.count * 2 : form.fields.count + 1
+        let rect = centered(width: 76, height: bodyRows + 4, in: state.size)
         panel(rect, title: form.title, &grid)
         let inner = rect.inset(1)
-        // With little height, fields lose their blank separator lines, and the form scrolls to the focus.
-        let perField = inner.height - 2 >= form.fields.count * 2 ? 2 : 1
-        let visibleFields = max(1, (inner.height - 2) / perField)
+        let fieldRows = roomy ? inner.height - 2 : inner.height - 3
+        let perField = roomy ? 2 : 1
+        let visibleFields = max(1, fieldRows / perField)
         let first = max(0, min(form.focus - visibleFields + 1, form.fields.count - visibleFields))
+        let fieldX = inner.x + 1 + labelWidth
+        let fieldWidth = max(4, inner.maxX - fieldX - 1)
         var cursor: (x: Int, y: Int)?
         var y = inner.y + 1
         for i in first..<min(form.fields.count, first + visibleFields) {
             let field = form.fields[i]
             let focused = i == form.focus
-            let fieldX = inner.x + 1 + labelWidth
-            let fieldWidth = max(4, inner.maxX - fieldX - 1)
-            grid.textRight(field.label + " ", maxX: fieldX, y: y, role: focused ? .titleFocused : .formLabel, maxWidth: labelWidth)
+            let labelRole: StyleRole = field.error != nil ? .formError : (focused ? .titleFocused : .formLabel)
+            grid.textRight((field.error != nil ? "⚠ " : "") + field.label + " ", maxX: fieldX, y: y, role: labelRole, maxWidth: labelWidth)
             grid.fill(Rect(x: fieldX, y: y, width: fieldWidth, height: 1), role: focused ? .formFieldFocused : .formField)
             switch field.kind {
             case .text(var editor):
@@ -42,16 +46,22 @@ enum Overlays {
             case .choice(let options, let index):
                 grid.text("◂ \(options[index]) ▸", x: fieldX, y: y, role: focused ? .formFieldFocused : .formField, maxWidth: fieldWidth)
             }
-            if perField == 2 {
+            if roomy {
                 if let error = field.error {
-                    grid.text("⚠ \(field.label.lowercased()): \(error)", x: fieldX, y: y + 1, role: .formError, maxWidth: fieldWidth)
+                    grid.text("\(field.label.lowercased()): \(error)", x: fieldX, y: y + 1, role: .formError, maxWidth: fieldWidth)
                 } else if focused, !field.hint.isEmpty {
                     grid.text(field.hint, x: fieldX, y: y + 1, role: .dim, maxWidth: fieldWidth)
                 }
-            } else if let error = field.error, focused {
-                grid.text(" ⚠ \(error)", x: fieldX, y: y, role: .formError, maxWidth: fieldWidth)
             }
             y += perField
+        }
+        if !roomy, form.fields.indices.contains(form.focus) {
+            let field = form.fields[form.focus]
+            if let error = field.error {
+                grid.text("⚠ \(field.label.lowercased()): \(error)", x: inner.x + 1, y: inner.maxY - 2, role: .formError, maxWidth: inner.width - 2)
+            } else if !field.hint.isEmpty {
+                grid.text(field.label + ": " + field.hint, x: inner.x + 1, y: inner.maxY - 2, role: .dim, maxWidth: inner.width - 2)
+            }
         }
         let footer = "Enter save · Esc cancel · Tab/↑↓ field · ←→ choice"
         grid.text(footer, x: inner.x + 1, y: inner.maxY - 1, role: .dim, maxWidth: inner.width - 2)
