@@ -49,5 +49,10 @@ let package = Package(
             name: "SmarketingCLITests",
             dependencies: ["smarketing", "SmarketingModel"]
         ),
+        // Drives the built binary in tmux: real pseudo-terminal, real keys, real files.
+        .testTarget(
+            name: "SmarketingE2ETests",
+            dependencies: ["smarketing", "SmarketingModel"]
+        ),
     ]
 )

@@ -17,6 +17,12 @@ enum TerminalSignals {
 
     static func install() {
         if tcgetattr(STDIN_FILENO, &savedTermios) == 0 { haveSavedTermios = true }
+        // A parent may have started us with signals blocked (a thread pool, a supervisor). Resizes,
+        // suspend and the stop signals must get through, or the screen and the saves go wrong.
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        for sig in stopSignals + [SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&wanted, sig) }
+        sigprocmask(SIG_UNBLOCK, &wanted, nil)
         for sig in stopSignals {
             // No SA_RESTART: a blocked get_wch returns at once so the loop can save and leave.
             var action = sigaction()

@@ -18,9 +18,15 @@ struct CLI {
     }
 
     /// Runs the binary, optionally as another user (`asUser` goes through setpriv, for permission tests as root).
-    static func run(_ arguments: [String], asNobody: Bool = false, stdoutClosed: Bool = false) throws -> Result {
+    static func run(_ arguments: [String], asNobody: Bool = false, stdoutClosed: Bool = false,
+                    environment extra: [String: String] = [:], withTerminal: Bool = false) throws -> Result {
         let process = Process()
-        if asNobody {
+        if withTerminal {
+            // `script` gives the program a real pseudo-terminal on stdin and stdout.
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            let command = ([binary] + arguments).map { "'\($0)'" }.joined(separator: " ")
+            process.arguments = ["-qec", command, "/dev/null"]
+        } else if asNobody {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
             process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments
         } else {
@@ -29,6 +35,7 @@ struct CLI {
         }
         var env = ProcessInfo.processInfo.environment
         env["TZ"] = "UTC"
+        for (k, v) in extra { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -253,9 +260,25 @@ struct CLITests {
         #expect(r.stderr.contains("evil␛]0;title␇.json"))
     }
 
-    @Test func openSaysTheDashboardIsNotBuiltYet() throws {
+    @Test func theDashboardRefusesWhenStdoutIsNotATerminal() throws {
         let r = try CLI.run([CLI.sample("northwind.json")])
         #expect(r.status == 1)
-        #expect(r.stderr.contains("the full-screen dashboard is not in this build yet"))
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr == "smarketing: the dashboard needs a terminal, but standard input is not one. In scripts, use `smarketing kpis` or `smarketing export`.\n")
+    }
+
+    @Test func theDashboardRefusesADumbTerminal() throws {
+        let r = try CLI.run(["open", CLI.sample("northwind.json")], environment: ["TERM": "dumb"], withTerminal: true)
+        #expect(r.status == 1)
+        // Under `script` the program's stderr is the pseudo-terminal, which script copies to its stdout.
+        #expect((r.stdout + r.stderr).contains("TERM is \"dumb\""))
+        let unset = try CLI.run(["open", CLI.sample("northwind.json")], environment: ["TERM": ""], withTerminal: true)
+        #expect(unset.status == 1)
+        #expect((unset.stdout + unset.stderr).contains("TERM is not set"))
+    }
+
+    @Test func aMissingThemeFallsBackWithAMessageRatherThanFailing() throws {
+        let r = try CLI.run(["open", "--help"])
+        #expect(r.stdout.contains("--theme <name|path>"))
     }
 }

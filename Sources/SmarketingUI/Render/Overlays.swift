@@ -48,7 +48,7 @@ enum Overlays {
             }
             if roomy {
                 if let error = field.error {
-                    grid.text("\(field.label.lowercased()): \(error)", x: fieldX, y: y + 1, role: .formError, maxWidth: fieldWidth)
+                    grid.text(error, x: fieldX, y: y + 1, role: .formError, maxWidth: fieldWidth)
                 } else if focused, !field.hint.isEmpty {
                     grid.text(field.hint, x: fieldX, y: y + 1, role: .dim, maxWidth: fieldWidth)
                 }

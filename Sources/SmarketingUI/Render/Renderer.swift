@@ -63,7 +63,7 @@ public enum Renderer {
         x += grid.text(" smarketing ", x: x, y: rect.y, role: .headerAccent, maxWidth: clockStart - x)
         let team = TextSanitizer.visible(ws.team.name)
         let room = clockStart - x - 1
-        let teamMinimum = min(DisplayWidth.of(team) + 1, 24)
+        let teamMinimum = min(DisplayWidth.of(team) + 1, 40)
         while !parts.isEmpty, teamMinimum + parts.reduce(0, { $0 + DisplayWidth.of($1) + 3 }) > room {
             parts.removeLast()
         }
