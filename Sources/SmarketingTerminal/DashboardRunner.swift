@@ -85,11 +85,16 @@ public final class DashboardRunner {
                 loadedTheme = state.themeName
                 let (theme, problem) = noColor ? (Theme.mono, nil) : catalog.load(loadedTheme)
                 screen.setTheme(theme)
-                if let problem { state.banner = Banner(problem, isError: true, expires: state.now.adding(seconds: 10)) }
+                if let problem {
+                    state.banner = Banner(problem, isError: true, expires: state.now.adding(seconds: 10))
+                    problems.append(problem)
+                }
             }
             screen.draw(Renderer.render(state))
         }
         screen.restore()
+        // Theme problems were shown in a banner; repeat them where they cannot scroll away.
+        outcome.messages = problems.map { "smarketing: \($0)" } + outcome.messages
         return outcome
     }
 

@@ -166,7 +166,7 @@ struct ThemeTests {
         let catalog = ThemeCatalog(directories: [dir.path, shipped])
         let broken = catalog.load("broken")
         #expect(broken.theme == .builtinDefault)
-        #expect(broken.problem == "\(dir.path)/broken.json: roles.header.fg: expected a colour: default, a name (red, bright-blue, gray…) or #rrggbb, found \"blu\"; using the default theme")
+        #expect(broken.problem == "\(dir.path)/broken.json: roles.header.fg: \"blu\" is not a colour; use default, a name (red, bright-blue…) or #rrggbb; using the default theme")
         #expect(catalog.load("typo").problem?.contains("typo.json: roles.headr: unknown role") == true)
         #expect(catalog.load("junk").problem?.contains("junk.json: invalid JSON at line 1, column 3") == true)
         #expect(catalog.load("nope").problem?.hasPrefix("theme nope: not found") == true)

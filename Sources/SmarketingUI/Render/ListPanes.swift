@@ -52,6 +52,11 @@ enum ListPanes {
         min(cap, texts.map { DisplayWidth.of(TextSanitizer.visible($0)) }.max() ?? 0)
     }
 
+    /// Initials for the narrowest columns: "Priya Natarajan" → "PN".
+    static func initials(_ name: String) -> String {
+        String(name.split(separator: " ").prefix(3).compactMap(\.first))
+    }
+
     /// A short form of a person's name for narrow columns: the first word.
     static func short(_ name: String) -> String {
         String(name.split(separator: " ").first ?? "")
@@ -129,7 +134,7 @@ enum ListPanes {
         let selectedRow = Reducer.selectedRow(.friction, state).row
         let wideStatus = area.width >= 50
         let statusWidth = wideStatus ? 10 : 5
-        func ownerText(_ owner: String) -> String { area.width >= 60 ? owner : (area.width >= 44 ? short(owner) : "") }
+        func ownerText(_ owner: String) -> String { area.width >= 60 ? owner : (area.width >= 44 ? short(owner) : initials(owner)) }
         let ownerWidth = columnWidth(ws.frictionPoints.map { ownerText($0.owner) }, cap: 14)
         for row in 0..<area.height {
             let r = scroll + row

@@ -52,24 +52,30 @@ public enum Renderer {
         let clock = String(format2(secondsOfDay / 3600)) + ":" + format2(secondsOfDay / 60 % 60)
         let right = " \(clock) "
         let clockStart = grid.textRight(right, maxX: rect.maxX, y: rect.y, role: .headerAccent, maxWidth: 7)
-        // Most important first; parts that do not fit are dropped from the end, then the team name shrinks.
-        var parts: [String] = []
+        // Each part has a full and a short form. Short forms are used, from the least important
+        // part backwards, before any part is dropped; the team name shrinks last.
+        var parts: [(full: String, short: String)] = []
         if let meeting {
-            parts.append("\(String(meeting.date.weekdayName.prefix(3))) \(meeting.date.iso)")
-            if !meeting.chair.isEmpty { parts.append("chair \(meeting.chair)") }
-            parts.append("\(meeting.attendees.count) attendee\(meeting.attendees.count == 1 ? "" : "s")")
+            parts.append(("\(String(meeting.date.weekdayName.prefix(3))) \(meeting.date.iso)", String(meeting.date.iso.dropFirst(5))))
+            if !meeting.chair.isEmpty { parts.append(("chair \(TextSanitizer.visible(meeting.chair))", "chair " + ListPanes.short(meeting.chair))) }
+            let n = meeting.attendees.count
+            parts.append(("\(n) attendee\(n == 1 ? "" : "s")", "\(n) att."))
         }
         var x = rect.x
         x += grid.text(" smarketing ", x: x, y: rect.y, role: .headerAccent, maxWidth: clockStart - x)
         let team = TextSanitizer.visible(ws.team.name)
         let room = clockStart - x - 1
         let teamMinimum = min(DisplayWidth.of(team) + 1, 40)
-        while !parts.isEmpty, teamMinimum + parts.reduce(0, { $0 + DisplayWidth.of($1) + 3 }) > room {
-            parts.removeLast()
+        var chosen = parts.map(\.full)
+        func width() -> Int { chosen.reduce(0) { $0 + DisplayWidth.of($1) + 3 } }
+        var i = chosen.count - 1
+        while i >= 0, teamMinimum + width() > room {
+            chosen[i] = parts[i].short
+            i -= 1
         }
-        let partsWidth = parts.reduce(0) { $0 + DisplayWidth.of($1) + 3 }
-        x += grid.text(" " + team, x: x, y: rect.y, role: .header, maxWidth: max(0, room - partsWidth))
-        for part in parts {
+        while !chosen.isEmpty, teamMinimum + width() > room { chosen.removeLast() }
+        x += grid.text(" " + team, x: x, y: rect.y, role: .header, maxWidth: max(0, room - width()))
+        for part in chosen {
             x += grid.text(" │ " + part, x: x, y: rect.y, role: .header, maxWidth: max(0, clockStart - x - 1))
         }
     }

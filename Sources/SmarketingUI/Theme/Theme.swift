@@ -163,7 +163,7 @@ extension Theme {
             switch member.key {
             case "fg", "bg":
                 guard case .string(let s) = member.value, let color = ThemeColor(s) else {
-                    throw ThemeError(path: path, field: f, message: "expected a colour: default, a name (red, bright-blue, gray…) or #rrggbb, found \(member.value.briefDescription)")
+                    throw ThemeError(path: path, field: f, message: "\(member.value.briefDescription) is not a colour; use default, a name (red, bright-blue…) or #rrggbb")
                 }
                 if member.key == "fg" { style.fg = color } else { style.bg = color }
             case "bold", "dim", "underline", "reverse":
