@@ -140,14 +140,7 @@ public enum Forms {
             item.timeboxMinutes = Int(text("timebox")) ?? item.timeboxMinutes
             let status = AgendaStatus(rawValue: form.value("status")) ?? item.status
             item.notes = form.value("notes")
-            var index: Int
-            if let existing = meeting.agenda.firstIndex(where: { $0.id == item.id }) {
-                meeting.agenda[existing] = item
-                index = existing
-            } else {
-                index = min(max(0, insertAt), meeting.agenda.count)
-                meeting.agenda.insert(item, at: index)
-            }
+            let index = upsert(item, into: &meeting.agenda, at: insertAt)
             if status != meeting.agenda[index].status {
                 MeetingClock.setStatus(status, of: index, in: &meeting, now: now)
             }
@@ -180,14 +173,7 @@ public enum Forms {
             item.title = text("title")
             item.owner = text("owner")
             item.due = CalendarDate(iso: text("due"))
-            let index: Int
-            if let existing = meeting.actionItems.firstIndex(where: { $0.id == item.id }) {
-                meeting.actionItems[existing] = item
-                index = existing
-            } else {
-                index = min(max(0, insertAt), meeting.actionItems.count)
-                meeting.actionItems.insert(item, at: index)
-            }
+            let index = upsert(item, into: &meeting.actionItems, at: insertAt)
             ws.meetings[mi] = meeting
             return .applied(ws, label: id == nil ? "add action item" : "edit action item", pane: .actions, selection: index)
 
@@ -195,14 +181,7 @@ public enum Forms {
             var decision = id.flatMap { id in meeting.decisions.first { $0.id == id } }
                 ?? Decision(id: ids.next("dec", avoiding: taken), text: "")
             decision.text = text("text")
-            let index: Int
-            if let existing = meeting.decisions.firstIndex(where: { $0.id == decision.id }) {
-                meeting.decisions[existing] = decision
-                index = existing
-            } else {
-                index = min(max(0, insertAt), meeting.decisions.count)
-                meeting.decisions.insert(decision, at: index)
-            }
+            let index = upsert(decision, into: &meeting.decisions, at: insertAt)
             ws.meetings[mi] = meeting
             return .applied(ws, label: id == nil ? "add decision" : "edit decision", pane: .actions, selection: meeting.actionItems.count + index)
 
@@ -228,6 +207,17 @@ public enum Forms {
             return .applied(ws, label: "edit KPI inputs", pane: .kpis, selection: nil)
         }
     }
+}
+
+/// Replaces the element with the same id, or inserts it at `position` (clamped). Returns its index.
+func upsert<T: Identifiable>(_ element: T, into array: inout [T], at position: Int) -> Int where T.ID == String {
+    if let existing = array.firstIndex(where: { $0.id == element.id }) {
+        array[existing] = element
+        return existing
+    }
+    let index = min(max(0, position), array.count)
+    array.insert(element, at: index)
+    return index
 }
 
 /// Number formatting for form fields: what the user typed comes back the same way.

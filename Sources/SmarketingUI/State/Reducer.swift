@@ -136,32 +136,27 @@ public enum Reducer {
     }
 
     static func undo(_ state: inout AppState) -> [Effect] {
-        guard let entry = state.undoStack.popLast() else {
-            state.banner = Banner("Nothing to undo.", expires: state.now.adding(seconds: 3))
-            return []
-        }
-        state.redoStack.append(UndoEntry(workspace: state.workspace, focus: state.focus, selection: state.selection, label: entry.label))
-        state.workspace = entry.workspace
-        state.focus = entry.focus
-        state.selection = entry.selection
-        state.unsavedEdits += 1
-        state.saveState = .saving
-        state.banner = Banner("Undid \(entry.label). Ctrl-R redoes it.", expires: state.now.adding(seconds: 4))
-        return [.save]
+        step(from: \.undoStack, to: \.redoStack, &state, empty: "Nothing to undo.") { "Undid \($0). Ctrl-R redoes it." }
     }
 
     static func redo(_ state: inout AppState) -> [Effect] {
-        guard let entry = state.redoStack.popLast() else {
-            state.banner = Banner("Nothing to redo.", expires: state.now.adding(seconds: 3))
+        step(from: \.redoStack, to: \.undoStack, &state, empty: "Nothing to redo.") { "Redid \($0)." }
+    }
+
+    /// Moves one entry between the undo and redo stacks, restoring the state it holds.
+    static func step(from source: WritableKeyPath<AppState, [UndoEntry]>, to target: WritableKeyPath<AppState, [UndoEntry]>,
+                     _ state: inout AppState, empty: String, message: (String) -> String) -> [Effect] {
+        guard let entry = state[keyPath: source].popLast() else {
+            state.banner = Banner(empty, expires: state.now.adding(seconds: 3))
             return []
         }
-        state.undoStack.append(UndoEntry(workspace: state.workspace, focus: state.focus, selection: state.selection, label: entry.label))
+        state[keyPath: target].append(UndoEntry(workspace: state.workspace, focus: state.focus, selection: state.selection, label: entry.label))
         state.workspace = entry.workspace
         state.focus = entry.focus
         state.selection = entry.selection
         state.unsavedEdits += 1
         state.saveState = .saving
-        state.banner = Banner("Redid \(entry.label).", expires: state.now.adding(seconds: 4))
+        state.banner = Banner(message(entry.label), expires: state.now.adding(seconds: 4))
         return [.save]
     }
 
