@@ -16,10 +16,13 @@ public struct Meeting: Equatable, Sendable, Identifiable {
     public var startedAt: Timestamp?
     /// When the meeting was closed, if it has been.
     public var endedAt: Timestamp?
+    /// Funnel conversions whose suggested friction point was dismissed for this meeting's KPI week.
+    public var dismissedSuggestions: [FunnelConversion]
 
     public init(id: String, date: CalendarDate, kpiWeek: CalendarDate, chair: String, attendees: [String] = [],
                 lengthMinutes: Int = 45, notes: String = "", agenda: [AgendaItem] = [], decisions: [Decision] = [],
-                actionItems: [ActionItem] = [], startedAt: Timestamp? = nil, endedAt: Timestamp? = nil) {
+                actionItems: [ActionItem] = [], startedAt: Timestamp? = nil, endedAt: Timestamp? = nil,
+                dismissedSuggestions: [FunnelConversion] = []) {
         self.id = id
         self.date = date
         self.kpiWeek = kpiWeek
@@ -32,6 +35,7 @@ public struct Meeting: Equatable, Sendable, Identifiable {
         self.actionItems = actionItems
         self.startedAt = startedAt
         self.endedAt = endedAt
+        self.dismissedSuggestions = dismissedSuggestions
     }
 
     /// The sum of the agenda's timeboxes.

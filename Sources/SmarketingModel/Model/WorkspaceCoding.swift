@@ -244,13 +244,25 @@ extension Meeting {
         let actions = r.array("actionItems", required: false).map { $0.map { ActionItem(reading: $0.value, at: $0.path, ctx) } }
         let started = r.optionalTimestamp("startedAt")
         let ended = r.optionalTimestamp("endedAt")
+        var dismissed: [FunnelConversion]? = []
+        if let elements = r.array("dismissedSuggestions", required: false) {
+            let values = elements.compactMap { element -> FunnelConversion? in
+                if case .string(let s) = element.value, let c = FunnelConversion(rawValue: s) { return c }
+                let options = FunnelConversion.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+                ctx.report(element.path, "expected one of \(options), found \(element.value.briefDescription)")
+                return nil
+            }
+            dismissed = values.count == elements.count ? values : nil
+        } else {
+            dismissed = nil
+        }
         r.finish()
         guard let id, let date, let kpiWeek, let chair, let attendees, let length, let notes,
               let agenda = agenda.flatMap(allOrNothing), let decisions = decisions.flatMap(allOrNothing),
-              let actions = actions.flatMap(allOrNothing), let started, let ended else { return nil }
+              let actions = actions.flatMap(allOrNothing), let started, let ended, let dismissed else { return nil }
         self.init(id: id, date: date, kpiWeek: kpiWeek, chair: chair, attendees: attendees, lengthMinutes: length,
                   notes: notes, agenda: agenda, decisions: decisions, actionItems: actions,
-                  startedAt: started, endedAt: ended)
+                  startedAt: started, endedAt: ended, dismissedSuggestions: dismissed)
     }
 
     var json: JSONValue {
@@ -267,6 +279,7 @@ extension Meeting {
             JSONMember("actionItems", .array(actionItems.map(\.json))),
             JSONMember("startedAt", jsonOrNull(startedAt)),
             JSONMember("endedAt", jsonOrNull(endedAt)),
+            JSONMember("dismissedSuggestions", .array(dismissedSuggestions.map { .string($0.rawValue) })),
         ])
     }
 }

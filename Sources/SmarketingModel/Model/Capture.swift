@@ -1,0 +1,102 @@
+/// One line of quick capture, as the chair types it during the meeting.
+public enum Capture: Equatable, Sendable {
+    /// `a: owner: text`
+    case actionItem(owner: String, title: String)
+    /// `d: text`
+    case decision(String)
+    /// `f: stage: text`
+    case frictionPoint(stage: FunnelStage, title: String)
+    /// Anything else goes into the meeting's notes.
+    case note(String)
+
+    /// Stage names and the aliases people type.
+    public static let stageNames: [String: FunnelStage] = [
+        "iql-mql": .iqlMql, "iql": .iqlMql, "mql": .iqlMql, "iql/mql": .iqlMql, "lead": .iqlMql, "leads": .iqlMql,
+        "sql": .sql, "sqls": .sql,
+        "opportunity": .opportunity, "opp": .opportunity, "opps": .opportunity,
+        "customer": .customer, "customers": .customer, "onboarding": .customer,
+        "retention": .retention, "churn": .retention,
+    ]
+
+    /// Parses a capture line. Malformed prefixed lines (`a:` with no owner, `f:` with an unknown
+    /// stage) are reported, not silently turned into notes.
+    public static func parse(_ line: String) -> Result<Capture, CaptureError> {
+        let text = line.trimmingSpaces
+        guard !text.isEmpty else { return .failure(.empty) }
+        let fields = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
+        switch fields[0].lowercased() {
+        case "a" where fields.count >= 2:
+            guard fields.count == 3, !fields[2].isEmpty else { return .failure(.actionNeedsOwnerAndText) }
+            return .success(.actionItem(owner: fields[1], title: fields[2]))
+        case "d" where fields.count >= 2:
+            let rest = fields.dropFirst().joined(separator: ": ").trimmingSpaces
+            return rest.isEmpty ? .failure(.decisionNeedsText) : .success(.decision(rest))
+        case "f" where fields.count >= 2:
+            guard fields.count == 3, !fields[2].isEmpty else { return .failure(.frictionNeedsStageAndText) }
+            guard let stage = stageNames[fields[1].lowercased()] else { return .failure(.unknownStage(fields[1])) }
+            return .success(.frictionPoint(stage: stage, title: fields[2]))
+        default:
+            return .success(.note(text))
+        }
+    }
+
+    /// Completions for the token being typed: owners after `a:`, stages after `f:`.
+    public static func completions(for line: String, owners: [String]) -> [String] {
+        let parts = line.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2 else { return [] }
+        let prefix = parts[1].trimmingSpaces.lowercased()
+        switch parts[0].trimmingSpaces.lowercased() {
+        case "a":
+            return owners.filter { $0.lowercased().hasPrefix(prefix) && $0.lowercased() != prefix }
+        case "f":
+            return FunnelStage.allCases.map(\.rawValue).filter { $0.hasPrefix(prefix) && $0 != prefix }
+        default:
+            return []
+        }
+    }
+
+    /// Every name the workspace knows: attendees, chairs and owners, most recent meeting first.
+    public static func knownNames(in ws: Workspace) -> [String] {
+        var names: [String] = []
+        var seen: Set<String> = []
+        func add(_ n: String) {
+            let t = n.trimmingSpaces
+            if !t.isEmpty, seen.insert(t).inserted { names.append(t) }
+        }
+        for m in ws.meetings.reversed() {
+            add(m.chair)
+            m.attendees.forEach(add)
+            m.agenda.forEach { add($0.owner) }
+            m.actionItems.forEach { add($0.owner) }
+        }
+        ws.frictionPoints.forEach { add($0.owner) }
+        return names
+    }
+}
+
+public enum CaptureError: Error, Equatable, Sendable, CustomStringConvertible {
+    case empty
+    case actionNeedsOwnerAndText
+    case decisionNeedsText
+    case frictionNeedsStageAndText
+    case unknownStage(String)
+
+    public var description: String {
+        switch self {
+        case .empty: return "type something to capture"
+        case .actionNeedsOwnerAndText: return "an action item is a: owner: what to do"
+        case .decisionNeedsText: return "a decision is d: what was decided"
+        case .frictionNeedsStageAndText: return "a friction point is f: stage: what leaks"
+        case .unknownStage(let s): return "unknown stage \"\(TextSanitizer.visible(s))\"; use iql-mql, sql, opportunity, customer or retention"
+        }
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
+        return String(s)
+    }
+}
