@@ -2,15 +2,18 @@ import Foundation
 import SmarketingModel
 import SmarketingUI
 
-/// Runs the dashboard: the event loop that feeds keys, resizes and clock ticks to the reducer,
-/// carries out its effects (saves, redraws, quitting) and draws each new state.
+/// Runs the dashboard: the event loop that feeds keys, resizes, clock ticks and changes on disk to
+/// the reducer, carries out its effects (saves, redraws, the editor, quitting) and draws each state.
 public final class DashboardRunner {
     public struct Options {
         public var theme: String?
+        /// The presenter's screen: read-only, follows the file, never writes it.
+        public var readOnly: Bool
         public var environment: [String: String]
 
-        public init(theme: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        public init(theme: String? = nil, readOnly: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment) {
             self.theme = theme
+            self.readOnly = readOnly
             self.environment = environment
         }
     }
@@ -24,6 +27,12 @@ public final class DashboardRunner {
     private let store: MeetingStore
     private let options: Options
     private let catalog: ThemeCatalog
+    /// The fingerprint of the last version read from disk by the watcher.
+    private var lastDisk: Fingerprint?
+    /// When a change on disk was noticed, the moment to read it (changes settle first).
+    private var reloadDue: Date?
+    /// A change is read this long after the last event, so a burst of writes is read once.
+    static let debounce: TimeInterval = 0.08
 
     public init(store: MeetingStore, options: Options) {
         self.store = store
@@ -47,36 +56,57 @@ public final class DashboardRunner {
         let (initialTheme, problem) = noColor ? (Theme.mono, nil) : catalog.load(names[startIndex])
         if let problem { problems.append(problem) }
 
+        let watcher = FileWatcher(path: store.path)
         let screen = try TerminalScreen(theme: initialTheme)
         var state = AppState(workspace: workspace, fileLabel: URL(fileURLWithPath: store.path).lastPathComponent,
                              size: screen.size, now: Clock.now, utcOffset: Clock.utcOffset,
                              themeNames: names, themeIndex: startIndex)
+        state.readOnly = options.readOnly
+        state.asciiOnly = !Clock.localeIsUTF8
         if let problem = problems.first { state.banner = Banner(problem, isError: true, expires: state.now.adding(seconds: 10)) }
         var loadedTheme = state.themeName
         screen.draw(Renderer.render(state))
 
         var outcome = Outcome(exitCode: 0, messages: [])
         loop: while true {
-            let event = screen.read(timeoutMilliseconds: nextWake(state))
+            let ready = screen.wait(timeoutMilliseconds: nextWake(state, watcher: watcher), other: watcher.descriptor)
             var actions: [Action] = []
-            switch event {
-            case .key(let key): actions.append(.key(key))
-            case .resize(let size): actions.append(.resize(size))
-            case .timeout: actions.append(.tick(Clock.now))
-            case .stopSignal(let sig):
-                outcome = stop(on: sig, state: state)
-                break loop
+            if ready.other, watcher.drain() { reloadDue = Date().addingTimeInterval(Self.debounce) }
+            if watcher.usesPolling, watcher.pollChanged() { reloadDue = Date() }
+            if ready.keyboard {
+                // Drain every key ncurses has, so a paste or auto-repeat is handled in one go.
+                while true {
+                    let event = screen.readPending()
+                    switch event {
+                    case .key(let key): actions.append(.key(key))
+                    case .resize(let size): actions.append(.resize(size))
+                    case .timeout: break
+                    case .stopSignal(let sig):
+                        outcome = stop(on: sig, state: state)
+                        break loop
+                    }
+                    if event == .timeout { break }
+                }
             }
-            // Keep the clock current for every action, so timers and dates are right.
-            if case .tick = actions[0] {} else { state.now = Clock.now }
+            if let due = reloadDue, due <= Date() {
+                reloadDue = nil
+                if let change = readExternalChange() { actions.append(change) }
+            }
+            state.now = Clock.now
+            actions.append(.tick(state.now))
             var quit = false
             while let action = actions.first {
                 actions.removeFirst()
                 for effect in Reducer.reduce(&state, action) {
                     switch effect {
-                    case .save: actions.append(.saveFinished(save(state.workspace)))
+                    case .save: actions.append(.saveFinished(options.readOnly ? .saved : save(state.workspace)))
                     case .redraw: screen.forceRedraw()
                     case .quit: quit = true
+                    case .adoptDiskVersion: if let lastDisk { store.adopt(lastDisk) }
+                    case .keepMine: actions.append(.saveFinished(keepMine(state.workspace)))
+                    case .editNotes(let target, let text):
+                        let result = screen.suspended { ExternalEditor.edit(text, environment: options.environment) }
+                        actions.append(.notesEdited(target, result))
                     }
                 }
             }
@@ -98,11 +128,39 @@ public final class DashboardRunner {
         return outcome
     }
 
+    /// Reads the file after a change on disk. Our own saves are recognised by their fingerprint.
+    private func readExternalChange() -> Action? {
+        let disk = store.readDisk()
+        if let fingerprint = disk.fingerprint, fingerprint == store.fingerprint { return nil }
+        switch disk.workspace {
+        case .success(let theirs):
+            lastDisk = disk.fingerprint
+            return .externalChange(theirs)
+        case .failure(.notFound):
+            return .externalInvalid("the file was removed; \(options.readOnly ? "waiting for it to come back" : "your next edit writes it again")")
+        case .failure(let error):
+            return .externalInvalid(error.lines.first.map { TextSanitizer.visible($0) } ?? "unreadable")
+        }
+    }
+
     /// Writes the workspace; the store refuses to clobber a file that changed on disk.
     private func save(_ workspace: Workspace) -> SaveOutcome {
         do {
             try store.save(workspace)
             return .saved
+        } catch .changedOnDisk {
+            let disk = store.readDisk()
+            lastDisk = disk.fingerprint
+            return .conflict(theirs: try? disk.workspace.get())
+        } catch {
+            return .failed(error.lines.joined(separator: " "))
+        }
+    }
+
+    private func keepMine(_ workspace: Workspace) -> SaveOutcome {
+        do {
+            let aside = try store.keepMine(workspace, stamp: Clock.stamp)
+            return .keptMine(aside: aside)
         } catch {
             return .failed(error.lines.joined(separator: " "))
         }
@@ -111,7 +169,7 @@ public final class DashboardRunner {
     /// A stop signal: make sure nothing is lost, then leave.
     private func stop(on signal: Int32, state: AppState) -> Outcome {
         var messages: [String] = []
-        if state.unsavedEdits > 0 {
+        if state.unsavedEdits > 0 && !options.readOnly {
             if case .saved = save(state.workspace) {
                 messages.append("Saved your edits to \(store.path).")
             } else {
@@ -123,8 +181,7 @@ public final class DashboardRunner {
 
     /// When the real file cannot be written, the edits go beside it (or to the temp folder).
     private func writeRecoveryCopy(_ workspace: Workspace) -> String {
-        let stamp = Clock.now.iso.replacingOccurrences(of: ":", with: "")
-        let candidates = ["\(store.path).unsaved-\(stamp)", NSTemporaryDirectory() + "smarketing-unsaved-\(stamp).json"]
+        let candidates = ["\(store.path).unsaved-\(Clock.stamp)", NSTemporaryDirectory() + "smarketing-unsaved-\(Clock.stamp).json"]
         for path in candidates {
             if (try? MeetingStore.create(workspace, at: path)) != nil {
                 return "Could not save \(store.path); your edits are in \(path)."
@@ -133,16 +190,24 @@ public final class DashboardRunner {
         return "Could not save \(store.path) or a recovery copy; your last edits are lost."
     }
 
-    /// Milliseconds to wait for input: once a second while something on screen counts seconds
-    /// (a running agenda item, a banner, a failed save), else until the clock's next minute.
-    private func nextWake(_ state: AppState) -> Int32 {
+    /// Milliseconds to wait for input: soon when a change on disk is settling; once a second while
+    /// something on screen counts seconds (a running meeting, a banner, a failed save); else until
+    /// the clock's next minute. The polling fallback wakes every quarter second.
+    private func nextWake(_ state: AppState, watcher: FileWatcher) -> Int32 {
         let ms = Clock.millisecondsIntoSecond
-        let running = state.workspace.currentMeeting?.agenda.contains { $0.status == .active } ?? false
-        if running || state.banner?.expires != nil || state.saveState != .saved {
-            return Int32(1000 - ms)
+        var wake: Int32
+        let meeting = state.workspace.currentMeeting
+        let running = meeting?.agenda.contains { $0.status == .active } ?? false
+        let timing = meeting.map { $0.startedAt != nil && $0.endedAt == nil } ?? false
+        if running || timing || state.banner?.expires != nil || state.saveState != .saved {
+            wake = Int32(1000 - ms)
+        } else {
+            let seconds = Int(state.now.adding(seconds: Int64(state.utcOffset)).secondsSinceEpoch % 60)
+            wake = Int32((60 - seconds) * 1000 - ms)
         }
-        let seconds = Int(state.now.adding(seconds: Int64(state.utcOffset)).secondsSinceEpoch % 60)
-        return Int32((60 - seconds) * 1000 - ms)
+        if let due = reloadDue { wake = min(wake, max(0, Int32(due.timeIntervalSinceNow * 1000))) }
+        if watcher.usesPolling { wake = min(wake, FileWatcher.pollInterval) }
+        return max(0, wake)
     }
 }
 
@@ -153,5 +218,12 @@ enum Clock {
     static var millisecondsIntoSecond: Int {
         let t = Date().timeIntervalSince1970
         return Int((t - t.rounded(.down)) * 1000)
+    }
+    /// `20261123T150405Z`, for file names.
+    static var stamp: String { now.iso.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "") }
+    /// Whether the terminal's locale is UTF-8 (else big digits and charts use ASCII).
+    static var localeIsUTF8: Bool {
+        guard let codeset = nl_langinfo(nl_item(CODESET)) else { return true }
+        return String(cString: codeset).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
     }
 }

@@ -117,10 +117,23 @@ public final class TerminalScreen {
 
     // MARK: input
 
-    /// Waits up to `timeoutMilliseconds` (negative: forever) for a key, a resize or a stop signal.
-    public func read(timeoutMilliseconds: Int32) -> TerminalEvent {
+    /// Waits up to `timeoutMilliseconds` (negative: forever) until the keyboard or `other` has
+    /// something, or a signal arrives. Returns which of the two is ready.
+    public func wait(timeoutMilliseconds: Int32, other: Int32?) -> (keyboard: Bool, other: Bool) {
+        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
+        if let other { fds.append(pollfd(fd: other, events: Int16(POLLIN), revents: 0)) }
+        let n = poll(&fds, nfds_t(fds.count), timeoutMilliseconds)
+        if n < 0 {
+            // A signal (a resize, or a request to stop): let the key reader find out which.
+            return (true, false)
+        }
+        return (fds[0].revents != 0, fds.count > 1 && fds[1].revents != 0)
+    }
+
+    /// The next key, resize or stop signal if one is waiting; `.timeout` when there is none. Never blocks.
+    public func readPending() -> TerminalEvent {
         if let signal = TerminalSignals.takePending() { return .stopSignal(signal) }
-        timeout(timeoutMilliseconds)
+        timeout(0)
         var wch: wint_t = 0
         let result = get_wch(&wch)
         if let signal = TerminalSignals.takePending() { return .stopSignal(signal) }

@@ -28,22 +28,105 @@ struct Open: ParsableCommand {
     var theme: String?
 
     func run() throws {
+        try runDashboard(file: file, theme: theme, readOnly: false)
+    }
+}
+
+struct Present: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show a workspace read-only, following the file as the chair edits it.",
+        discussion: """
+            For the projector, or for remote attendees who ssh into a shared host: the same \
+            dashboard without key hints, which never writes the file. Changes made by the chair's \
+            smarketing, an editor or a script appear within half a second; a half-written or \
+            invalid file keeps the last good version on screen, with a banner, until it is valid again.
+
+            Examples:
+              smarketing present team.json --theme projector
+              ssh meeting-host -t smarketing present /shared/team.json
+            """
+    )
+
+    @Argument(help: "The workspace file.")
+    var file: String
+
+    @Option(help: ArgumentHelp("A theme name, or the path of a theme file.", valueName: "name|path"))
+    var theme: String?
+
+    func run() throws {
+        try runDashboard(file: file, theme: theme, readOnly: true)
+    }
+}
+
+/// Loads the file and runs the dashboard, turning every failure into lines for stderr.
+func runDashboard(file: String, theme: String?, readOnly: Bool) throws {
+    let store = MeetingStore(path: file)
+    let workspace: Workspace
+    do {
+        workspace = try store.load()
+    } catch {
+        throw CLIFailure(error)
+    }
+    let runner = DashboardRunner(store: store, options: .init(theme: theme, readOnly: readOnly))
+    let outcome: DashboardRunner.Outcome
+    do {
+        outcome = try runner.run(workspace: workspace)
+    } catch {
+        throw CLIFailure(["smarketing: \(error.description)"])
+    }
+    outcome.messages.forEach(Console.error)
+    if outcome.exitCode != 0 { throw CLIFailure([], exitCode: outcome.exitCode) }
+}
+
+struct NewWeek: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new-week",
+        abstract: "Close the current meeting and start next week's.",
+        discussion: """
+            The closed meeting stays in the file's history and can still be exported. The new one \
+            gets the standard agenda (opening with a review of last week's action items), the open \
+            action items carried over with their weeks-carried count incremented, and the next KPI \
+            week. Unresolved friction points stay: they belong to the team. Inside the dashboard, W \
+            does the same.
+
+            Examples:
+              smarketing new-week team.json
+              smarketing new-week team.json --date 2026-12-01
+            """
+    )
+
+    @Argument(help: "The workspace file.")
+    var file: String
+
+    @Option(help: ArgumentHelp("The new meeting's date, YYYY-MM-DD (default: a week after the current one).", valueName: "date"))
+    var date: String?
+
+    func validate() throws {
+        if let date { _ = try parseDate(date, option: "--date") }
+    }
+
+    func run() throws {
         let store = MeetingStore(path: file)
-        let workspace: Workspace
+        var ws: Workspace
         do {
-            workspace = try store.load()
+            ws = try store.load()
         } catch {
             throw CLIFailure(error)
         }
-        let runner = DashboardRunner(store: store, options: .init(theme: theme))
-        let outcome: DashboardRunner.Outcome
+        var ids = IDGenerator()
+        let summary: NextWeek.Summary
         do {
-            outcome = try runner.run(workspace: workspace)
+            summary = try NextWeek.start(&ws, date: try date.map { try parseDate($0, option: "--date") },
+                                         now: Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)), ids: &ids)
         } catch {
-            throw CLIFailure(["smarketing: \(error.description)"])
+            throw CLIFailure(["\(TextSanitizer.visible(file)): cannot start next week: \(error)."])
         }
-        outcome.messages.forEach(Console.error)
-        if outcome.exitCode != 0 { throw CLIFailure([], exitCode: outcome.exitCode) }
+        do {
+            try store.save(ws)
+        } catch {
+            throw CLIFailure(error)
+        }
+        try Console.write("Closed the meeting of \(summary.closed.date.iso). Started \(summary.opened.date.iso) (KPI week \(summary.opened.kpiWeek.iso)) with \(summary.opened.agenda.count) agenda items and \(summary.carriedOver) action item\(summary.carriedOver == 1 ? "" : "s") carried over.\n")
     }
 }
 

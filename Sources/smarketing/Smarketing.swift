@@ -17,9 +17,11 @@ struct Smarketing: ParsableCommand {
               smarketing validate team.json
               smarketing kpis team.json
               smarketing export team.json --out minutes.md
+              smarketing present team.json --theme projector
+              smarketing new-week team.json
             """,
         version: "smarketing \(version)",
-        subcommands: [Open.self, Init.self, Validate.self, KPIs.self, Export.self],
+        subcommands: [Open.self, Present.self, Init.self, Validate.self, KPIs.self, Export.self, NewWeek.self],
         defaultSubcommand: Open.self
     )
 }

@@ -63,6 +63,52 @@ public final class MeetingStore: @unchecked Sendable {
         case missing
     }
 
+    /// What is on disk right now, without changing what the store remembers.
+    public struct DiskVersion: Sendable {
+        /// The fingerprint of the bytes read; nil when the file could not be read.
+        public let fingerprint: Fingerprint?
+        public let workspace: Result<Workspace, WorkspaceError>
+    }
+
+    public func readDisk() -> DiskVersion {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.read(path)
+        } catch {
+            return DiskVersion(fingerprint: nil, workspace: .failure(error))
+        }
+        let fingerprint = Fingerprint(bytes)
+        do {
+            return DiskVersion(fingerprint: fingerprint, workspace: .success(try MeetingStore.decode(bytes, path: path)))
+        } catch {
+            return DiskVersion(fingerprint: fingerprint, workspace: .failure(error))
+        }
+    }
+
+    /// Takes the given disk version as the one the workspace on screen now matches.
+    public func adopt(_ fingerprint: Fingerprint) {
+        self.fingerprint = fingerprint
+    }
+
+    /// "Keep mine": copies whatever is on disk now to `FILE.conflict-STAMP` (so nothing is lost),
+    /// then saves `workspace` over the file. Returns the path of the copy.
+    public func keepMine(_ workspace: Workspace, stamp: String) throws(WorkspaceError) -> String? {
+        var aside: String?
+        let target = targetPath
+        if let bytes = try? FileIO.read(target) {
+            var candidate = "\(target).conflict-\(stamp)"
+            var n = 1
+            while FileIO.exists(candidate) {
+                n += 1
+                candidate = "\(target).conflict-\(stamp)-\(n)"
+            }
+            try FileIO.create(candidate, with: bytes)
+            aside = candidate
+        }
+        try save(workspace, overwritingExternalChanges: true)
+        return aside
+    }
+
     /// Writes a new workspace file, refusing to replace anything already at `path`.
     public static func create(_ workspace: Workspace, at path: String) throws(WorkspaceError) {
         try FileIO.create(path, with: encode(workspace))

@@ -5,8 +5,14 @@ public enum Command: Hashable, Sendable {
     case up, down, top, bottom, pageUp, pageDown
     // editing
     case add, addDecision, edit, delete, moveUp, moveDown, cycleStatus, undo, redo
+    // the live meeting
+    case startMeeting, nextItem, capture, editNotes, acceptSuggestion, dismissSuggestion, newWeek
     // view
     case zoom, toggleResolved, cycleTheme, help, redraw, quit
+    // conflicts with the file on disk
+    case conflictReload, conflictKeepMine, conflictView
+    // capture line
+    case complete
     // forms
     case formNext, formPrevious, formSubmit, formCancel, choiceNext, choicePrevious
     // line editor
@@ -21,8 +27,10 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case normal = "Dashboard"
     case form = "Forms"
     case lineEditor = "Line editor"
+    case capture = "Quick capture"
     case help = "Help"
     case confirm = "Prompts"
+    case conflict = "File changed on disk"
 }
 
 /// One row of the key map: the keys, where they apply, what they do, and how to describe them.
@@ -74,6 +82,14 @@ public enum KeyMap {
         bind([.char(" ")], .normal, .cycleStatus, "cycle status: agenda pending→active→done, friction open→mitigating→resolved, action done", hint: "status", panes: [.agenda, .friction, .actions]),
         bind([.char("u")], .normal, .undo, "undo the last edit", hint: "undo"),
         bind([.ctrl("r")], .normal, .redo, "redo"),
+        // Dashboard: the live meeting
+        bind([.char("s")], .normal, .startMeeting, "start the meeting (starts the first pending agenda item)", hint: "start"),
+        bind([.char("n")], .normal, .nextItem, "next agenda item: finish the running one, start the next", hint: "next"),
+        bind([.char("c")], .normal, .capture, "quick capture: a: owner: text · d: text · f: stage: text · or a note", hint: "capture"),
+        bind([.char("N")], .normal, .editNotes, "edit the item's notes (or the meeting's) in $EDITOR"),
+        bind([.char("A")], .normal, .acceptSuggestion, "accept the suggested friction point"),
+        bind([.char("X")], .normal, .dismissSuggestion, "dismiss the suggested friction point for this week"),
+        bind([.char("W")], .normal, .newWeek, "close this meeting and start next week's"),
         // Dashboard: view
         bind([.char("z")], .normal, .zoom, "zoom the focused pane to full screen", hint: "zoom"),
         bind([.char("r")], .normal, .toggleResolved, "show or hide resolved friction points", panes: [.friction]),
@@ -98,10 +114,17 @@ public enum KeyMap {
         bind([.ctrl("u")], .lineEditor, .killToStart, "delete to the start"),
         bind([.ctrl("k")], .lineEditor, .killToEnd, "delete to the end"),
         bind([.ctrl("w")], .lineEditor, .deleteWordBackward, "delete the word before the cursor"),
+        // Quick capture
+        bind([.enter], .capture, .formSubmit, "add what was typed", hint: "add"),
+        bind([.tab], .capture, .complete, "complete an owner or stage", hint: "complete"),
+        bind([.escape], .capture, .formCancel, "cancel", hint: "cancel"),
         // Help and prompts
         bind([.escape, .char("?"), .char("q")], .help, .formCancel, "close help"),
         bind([.char("y")], .confirm, .confirm, "yes"),
         bind([.char("n"), .escape], .confirm, .decline, "no"),
+        bind([.char("r")], .conflict, .conflictReload, "reload the file, dropping my unsaved edits", hint: "reload theirs"),
+        bind([.char("k")], .conflict, .conflictKeepMine, "keep mine: save my version, put theirs aside as FILE.conflict-TIME", hint: "keep mine"),
+        bind([.char("v")], .conflict, .conflictView, "view both versions' differences", hint: "view both"),
     ]
 
     /// The command for a key in a context (and, in the dashboard, the focused pane).

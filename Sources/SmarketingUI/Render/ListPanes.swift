@@ -124,7 +124,7 @@ enum ListPanes {
         let title = "Friction points · \(open) unresolved" + (state.showResolved ? "" : " · resolved hidden")
         let area = frame(.friction, title: title, rect, focused: focused, &grid)
         guard !area.isEmpty else { return }
-        let rows = PaneRows.friction(ws, showResolved: state.showResolved)
+        let rows = PaneRows.friction(ws, showResolved: state.showResolved, suggestions: state.suggestions)
         if rows.isEmpty {
             grid.text(ws.frictionPoints.isEmpty ? "No friction points. Press a to record one." : "All resolved. Press r to show them.",
                       x: area.x + 1, y: area.y, role: .dim, maxWidth: area.width - 1)
@@ -141,6 +141,12 @@ enum ListPanes {
             guard rows.indices.contains(r) else { break }
             let y = area.y + row
             switch rows[r] {
+            case .suggestion(let suggestion):
+                let keys = state.readOnly ? "" : "  A accept · X dismiss"
+                let keysWidth = DisplayWidth.of(keys)
+                grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: .warn)
+                grid.text(" ⚑ Suggested (\(suggestion.stage.title)): \(suggestion.title)", x: area.x, y: y, role: .warn, maxWidth: area.width - keysWidth)
+                if keysWidth > 0 { grid.textRight(keys, maxX: area.maxX, y: y, role: .statusKey, maxWidth: keysWidth) }
             case .stage(let stage, let count):
                 grid.text(" \(stage.title) (\(count))", x: area.x, y: y, role: .stage, maxWidth: area.width)
             case .point(let index):

@@ -115,3 +115,70 @@ enum Overlays {
         grid.text("y quit anyway · n keep editing", x: rect.x + 2, y: rect.y + 3, role: .overlay, maxWidth: rect.width - 4)
     }
 }
+
+// MARK: the live meeting's overlays
+
+extension Overlays {
+    static func drawConfirmNewWeek(_ state: AppState, _ grid: inout Grid) {
+        guard let meeting = state.workspace.currentMeeting else { return }
+        let open = meeting.actionItems.filter { !$0.done }.count
+        let rect = centered(width: 70, height: 8, in: state.size)
+        panel(rect, title: "Start next week's meeting?", &grid)
+        let lines = [
+            "Closes the meeting of \(meeting.date.iso) (it stays in the history and the",
+            "minutes), and opens \(meeting.date.adding(days: 7).iso) with the standard agenda,",
+            "\(open) open action item\(open == 1 ? "" : "s") carried over and the KPI week moved on.",
+            "y start next week · n not now",
+        ]
+        for (i, line) in lines.enumerated() {
+            grid.text(line, x: rect.x + 2, y: rect.y + 2 + i, role: i == 3 ? .titleFocused : .overlay, maxWidth: rect.width - 4)
+        }
+    }
+
+    /// The capture line sits just above the status bar, with the syntax and any completions.
+    static func drawCapture(_ editor: LineEditor, completions: [String], _ state: AppState, _ grid: inout Grid) -> (x: Int, y: Int)? {
+        let width = state.size.width
+        let rect = Rect(x: 0, y: state.size.height - 4, width: width, height: 3)
+        panel(rect, title: "Quick capture · a: owner: action · d: decision · f: stage: friction · anything else: a note", &grid)
+        let label = " › "
+        let x = rect.x + 1 + grid.text(label, x: rect.x + 1, y: rect.y + 1, role: .titleFocused)
+        let fieldWidth = rect.maxX - 1 - x
+        grid.fill(Rect(x: x, y: rect.y + 1, width: fieldWidth, height: 1), role: .formFieldFocused)
+        var e = editor
+        let shown = e.layout(width: fieldWidth)
+        grid.text(shown.text, x: x, y: rect.y + 1, role: .formFieldFocused, maxWidth: fieldWidth)
+        if !completions.isEmpty {
+            grid.text(" Tab: " + completions.prefix(8).joined(separator: " · "), x: rect.x + 1, y: rect.maxY - 1, role: .overlayBorder, maxWidth: rect.width - 2)
+        }
+        return (x + shown.cursorColumn, rect.y + 1)
+    }
+
+    static func drawConflict(theirs: Workspace, viewing: Bool, _ state: AppState, _ grid: inout Grid) {
+        let diff = WorkspaceDiff.lines(mine: state.workspace, theirs: theirs)
+        let height = viewing ? min(state.size.height - 2, diff.count + 9) : 9
+        let rect = centered(width: 90, height: height, in: state.size)
+        panel(rect, title: "The file changed on disk while you had unsaved edits", &grid)
+        var y = rect.y + 2
+        let intro = "Another program or window saved \(state.fileLabel). Nothing has been overwritten. \(state.unsavedEdits) edit\(state.unsavedEdits == 1 ? " is" : "s are") only here."
+        grid.text(intro, x: rect.x + 2, y: y, role: .overlay, maxWidth: rect.width - 4)
+        y += 2
+        let choices = [("r", "reload theirs, dropping my edits"), ("k", "keep mine; theirs is saved as \(state.fileLabel).conflict-TIME"),
+                       ("v", viewing ? "hide the differences" : "view both: what differs")]
+        for (key, text) in choices {
+            let w = grid.text(" \(key) ", x: rect.x + 2, y: y, role: .statusKey)
+            grid.text(" " + text, x: rect.x + 2 + w, y: y, role: .overlay, maxWidth: rect.width - 6 - w)
+            y += 1
+        }
+        guard viewing else { return }
+        y += 1
+        if diff.isEmpty {
+            grid.text("The two versions hold the same items.", x: rect.x + 2, y: y, role: .dim, maxWidth: rect.width - 4)
+        }
+        for line in diff where y < rect.maxY - 1 {
+            let role: StyleRole = line.change == "only mine" ? .good : (line.change == "only theirs" ? .accent : .warn)
+            let w = grid.text(DisplayWidth.pad(line.change, to: 12), x: rect.x + 2, y: y, role: role)
+            grid.text("\(line.kind)\(line.title.isEmpty ? "" : ": " + line.title)", x: rect.x + 2 + w, y: y, role: .overlay, maxWidth: rect.width - 4 - w)
+            y += 1
+        }
+    }
+}

@@ -36,6 +36,9 @@ public enum Renderer {
         case .form(let form): cursor = Overlays.drawForm(form, state, &grid)
         case .help(let scroll): Overlays.drawHelp(scroll: scroll, state, &grid)
         case .confirmQuit: Overlays.drawConfirmQuit(state, &grid)
+        case .confirmNewWeek: Overlays.drawConfirmNewWeek(state, &grid)
+        case .capture(let editor, let completions): cursor = Overlays.drawCapture(editor, completions: completions, state, &grid)
+        case .conflict(let theirs, let viewing): Overlays.drawConflict(theirs: theirs, viewing: viewing, state, &grid)
         case .normal: break
         }
         return Frame(grid: grid, cursor: cursor)
@@ -47,16 +50,22 @@ public enum Renderer {
         grid.fill(rect, role: .header)
         let ws = state.workspace
         let meeting = ws.currentMeeting
-        let local = state.now.adding(seconds: Int64(state.utcOffset))
-        let secondsOfDay = Int(local.secondsSinceEpoch - Int64(local.utcDate.dayNumber) * 86_400)
-        let clock = String(format2(secondsOfDay / 3600)) + ":" + format2(secondsOfDay / 60 % 60)
-        let right = " \(clock) "
+        let right = " \(localClock(state.now, state)) "
         let clockStart = grid.textRight(right, maxX: rect.maxX, y: rect.y, role: .headerAccent, maxWidth: 7)
         // Each part has a full and a short form. Short forms are used, from the least important
         // part backwards, before any part is dropped; the team name shrinks last.
         var parts: [(full: String, short: String)] = []
         if let meeting {
             parts.append(("\(String(meeting.date.weekdayName.prefix(3))) \(meeting.date.iso)", String(meeting.date.iso.dropFirst(5))))
+            if let elapsed = MeetingClock.meetingElapsed(meeting, now: state.now) {
+                let clock = MinutesExporter.clock(elapsed)
+                if meeting.endedAt != nil {
+                    parts.append(("ended after \(clock)", "ended \(clock)"))
+                } else {
+                    let end = MeetingClock.projectedEnd(meeting, now: state.now)
+                    parts.append(("⏱ \(clock) of \(meeting.plannedMinutes) min · ends ~\(localClock(end, state))", "⏱ \(clock)/\(meeting.plannedMinutes)m"))
+                }
+            }
             if !meeting.chair.isEmpty { parts.append(("chair \(TextSanitizer.visible(meeting.chair))", "chair " + ListPanes.short(meeting.chair))) }
             let n = meeting.attendees.count
             parts.append(("\(n) attendee\(n == 1 ? "" : "s")", "\(n) att."))
@@ -82,6 +91,13 @@ public enum Renderer {
 
     static func format2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
+    /// HH:MM in the chair's time zone.
+    static func localClock(_ t: Timestamp, _ state: AppState) -> String {
+        let local = t.adding(seconds: Int64(state.utcOffset))
+        let secondsOfDay = Int(local.secondsSinceEpoch - Int64(local.utcDate.dayNumber) * 86_400)
+        return format2(secondsOfDay / 3600) + ":" + format2(secondsOfDay / 60 % 60)
+    }
+
     // MARK: status bar
 
     static func drawStatusBar(_ state: AppState, _ rect: Rect, _ grid: inout Grid) {
@@ -99,10 +115,13 @@ public enum Renderer {
         x += grid.text(saveText, x: x, y: rect.y, role: saveRole)
         let mode: String
         switch state.mode {
-        case .normal: mode = state.zoomed ? "ZOOM" : "NORMAL"
+        case .normal: mode = state.readOnly ? "PRESENT" : (state.zoomed ? "ZOOM" : "NORMAL")
         case .form: mode = "EDIT"
         case .help: mode = "HELP"
         case .confirmQuit: mode = "QUIT?"
+        case .confirmNewWeek: mode = "NEW WEEK?"
+        case .capture: mode = "CAPTURE"
+        case .conflict: mode = "CONFLICT"
         }
         x += grid.text(" \(mode) ", x: x, y: rect.y, role: .statusKey)
         x += 1
@@ -110,11 +129,18 @@ public enum Renderer {
             grid.text(" " + banner.text + " ", x: x, y: rect.y, role: banner.isError ? .bannerError : .banner, maxWidth: rect.maxX - x)
             return
         }
+        if state.readOnly, state.mode == .normal {
+            // The presenter's screen has no key hints: only what it is showing.
+            grid.text(" read-only · follows the file as the chair edits it", x: x, y: rect.y, role: .statusBar, maxWidth: rect.maxX - x)
+            return
+        }
         let context: KeyContext
         switch state.mode {
         case .form: context = .form
         case .help: context = .help
-        case .confirmQuit: context = .confirm
+        case .confirmQuit, .confirmNewWeek: context = .confirm
+        case .capture: context = .capture
+        case .conflict: context = .conflict
         case .normal: context = .normal
         }
         for hint in KeyMap.hints(in: context, pane: state.focus) {
@@ -129,7 +155,7 @@ public enum Renderer {
 
     static func drawTooSmall(_ state: AppState, _ grid: inout Grid) {
         let lines: [String]
-        if state.mode == .confirmQuit {
+        if case .confirmQuit = state.mode {
             lines = ["Quit and lose \(state.unsavedEdits) unsaved edit\(state.unsavedEdits == 1 ? "" : "s")?", "y quits, n stays"]
         } else {
             lines = ["Terminal too small: \(state.size.width)x\(state.size.height)",

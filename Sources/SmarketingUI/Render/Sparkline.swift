@@ -2,8 +2,11 @@
 public enum Sparkline {
     static let levels: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
+    static let asciiLevels: [Character] = ["_", ".", "-", "=", "+", "*", "#", "@"]
+
     /// The sparkline for `values`, scaled between their minimum and maximum.
-    public static func cells(_ values: [Double?]) -> [Character] {
+    public static func cells(_ values: [Double?], ascii: Bool = false) -> [Character] {
+        let levels = ascii ? asciiLevels : self.levels
         let present = values.compactMap { $0 }
         guard let lo = present.min(), let hi = present.max() else { return values.map { _ in "·" } }
         return values.map { value in

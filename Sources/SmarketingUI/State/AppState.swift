@@ -28,6 +28,11 @@ public enum Mode: Equatable, Sendable {
     case form(FormState)
     case help(scroll: Int)
     case confirmQuit
+    case confirmNewWeek
+    /// Quick capture: the line being typed and, after Tab, the completions offered.
+    case capture(LineEditor, completions: [String])
+    /// The file changed on disk while there were unsaved edits here: the chair decides.
+    case conflict(theirs: Workspace, viewing: Bool)
 }
 
 /// A point to return to on undo or redo.
@@ -41,10 +46,19 @@ public struct UndoEntry: Equatable, Sendable {
 /// Everything the dashboard shows, as one value. Only `reduce` changes it; `render` reads it.
 public struct AppState: Equatable, Sendable {
     public var workspace: Workspace {
-        didSet { report = AppState.makeReport(workspace) }
+        didSet { refreshReports() }
     }
     /// The KPIs of the current meeting's week, recomputed only when the workspace changes.
     public private(set) var report: KPIReport?
+    /// The funnel and the lead SLA for the same week.
+    public private(set) var funnel: FunnelReport?
+    public private(set) var sla: SLAReport?
+    /// Read-only: the presenter's screen, which follows the file and never writes it.
+    public var readOnly = false
+    /// Draw big digits and charts with ASCII only (the terminal has no UTF-8).
+    public var asciiOnly = false
+    /// A change on disk that arrived while a form was open; it is dealt with when the form closes.
+    public var pendingConflict: Workspace?
     /// The file name as shown in the status bar.
     public var fileLabel: String
     public var size: Size
@@ -80,11 +94,22 @@ public struct AppState: Equatable, Sendable {
         self.themeNames = themeNames
         self.themeIndex = themeIndex
         self.ids = ids
-        report = AppState.makeReport(workspace)
+        refreshReports()
     }
 
-    private static func makeReport(_ ws: Workspace) -> KPIReport? {
-        ws.currentMeeting.map { KPIReport(workspace: ws, meeting: $0) }
+    private mutating func refreshReports() {
+        guard let meeting = workspace.currentMeeting else {
+            (report, funnel, sla) = (nil, nil, nil)
+            return
+        }
+        report = KPIReport(workspace: workspace, meeting: meeting)
+        funnel = FunnelReport(workspace: workspace, week: meeting.kpiWeek)
+        sla = SLAReport(workspace: workspace, week: meeting.kpiWeek)
+    }
+
+    /// Suggested friction points for this week that were not dismissed.
+    public var suggestions: [FrictionSuggestion] {
+        funnel?.suggestions(dismissed: workspace.currentMeeting?.dismissedSuggestions ?? []) ?? []
     }
 
     public var themeName: String { themeNames.isEmpty ? "default" : themeNames[themeIndex % themeNames.count] }

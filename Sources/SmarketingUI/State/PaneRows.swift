@@ -2,6 +2,8 @@ import SmarketingModel
 
 /// A row of the friction-point pane: a funnel-stage heading or a point.
 public enum FrictionRow: Equatable, Sendable {
+    /// A friction point the numbers suggest, shown above the list until accepted or dismissed.
+    case suggestion(FrictionSuggestion)
     case stage(FunnelStage, count: Int)
     case point(index: Int) // index into workspace.frictionPoints
 }
@@ -16,8 +18,8 @@ public enum ActionsRow: Equatable, Sendable {
 /// The rows each list pane shows, derived from the workspace. Selection counts selectable rows only.
 public enum PaneRows {
     /// Friction points grouped by funnel stage in funnel order; within a stage, in file order.
-    public static func friction(_ ws: Workspace, showResolved: Bool) -> [FrictionRow] {
-        var rows: [FrictionRow] = []
+    public static func friction(_ ws: Workspace, showResolved: Bool, suggestions: [FrictionSuggestion] = []) -> [FrictionRow] {
+        var rows: [FrictionRow] = suggestions.map { .suggestion($0) }
         for stage in FunnelStage.allCases {
             let indices = ws.frictionPoints.indices.filter {
                 ws.frictionPoints[$0].stage == stage && (showResolved || ws.frictionPoints[$0].status != .resolved)

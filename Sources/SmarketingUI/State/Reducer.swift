@@ -23,6 +23,26 @@ public enum Reducer {
             case .failed(let message):
                 state.saveState = .failed(message)
                 state.banner = Banner("Not saved: \(message) Your edits are kept and saving will be retried.", isError: true)
+            case .keptMine(let aside):
+                state.saveState = .saved
+                state.unsavedEdits = 0
+                state.banner = Banner("Kept your version." + (aside.map { " The other one is saved as \($0)." } ?? ""), expires: state.now.adding(seconds: 10))
+            case .conflict(let theirs):
+                state.saveState = .failed("the file changed on disk; not overwriting it")
+                if let theirs {
+                    effects += externalChange(theirs, &state)
+                } else {
+                    state.banner = Banner("Not saved: the file changed on disk and cannot be read. Your edits are kept; fix or remove the file, or quit (you will be asked).", isError: true)
+                }
+            }
+        case .externalChange(let theirs):
+            effects += externalChange(theirs, &state)
+        case .externalInvalid(let message):
+            state.banner = Banner("The file on disk is not valid right now (\(message)). Showing the last good version until it is.", isError: true)
+        case .notesEdited(let target, let result):
+            switch result {
+            case .success(let text): effects += applyNotes(text, to: target, &state)
+            case .failure(let failure): state.banner = Banner("Notes not changed: \(failure.message)", isError: true)
             }
         case .key(let key):
             effects += handleKey(key, &state)
@@ -43,6 +63,32 @@ public enum Reducer {
                 return []
             default: return []
             }
+        case .confirmNewWeek:
+            switch KeyMap.command(for: key, in: .confirm) {
+            case .confirm?:
+                state.mode = .normal
+                return startNextWeek(&state)
+            case .decline?:
+                state.mode = .normal
+                return []
+            default: return []
+            }
+        case .capture(var editor, _):
+            return handleCaptureKey(key, &editor, &state)
+        case .conflict(let theirs, let viewing):
+            switch KeyMap.command(for: key, in: .conflict) {
+            case .conflictReload?:
+                return adopt(theirs, &state, message: "Reloaded the file from disk; your unsaved edits were dropped.")
+            case .conflictKeepMine?:
+                state.mode = .normal
+                state.saveState = .saving
+                return [.keepMine]
+            case .conflictView?:
+                state.mode = .conflict(theirs: theirs, viewing: !viewing)
+                return []
+            default:
+                return []
+            }
         case .help(let scroll):
             if let command = KeyMap.command(for: key, in: .help), command == .formCancel {
                 state.mode = .normal
@@ -62,9 +108,19 @@ public enum Reducer {
             }
             guard let command = KeyMap.command(for: key, in: .normal, pane: state.focus) else { return [] }
             if state.banner?.isError == false { state.banner = nil }
+            if state.readOnly && !readOnlyCommands.contains(command) {
+                state.banner = Banner("This screen is read-only (present mode); edit in the chair's window.", expires: state.now.adding(seconds: 3))
+                return []
+            }
             return perform(command, &state)
         }
     }
+
+    /// What a read-only (present mode) screen still does: look around, never edit.
+    static let readOnlyCommands: Set<Command> = [
+        .nextPane, .previousPane, .focus(.kpis), .focus(.agenda), .focus(.friction), .focus(.actions),
+        .up, .down, .top, .bottom, .pageUp, .pageDown, .zoom, .toggleResolved, .cycleTheme, .help, .redraw, .quit,
+    ]
 
     static func quit(_ state: inout AppState) -> [Effect] {
         if state.unsavedEdits > 0 {
@@ -112,6 +168,13 @@ public enum Reducer {
         case .moveUp: return move(by: -1, &state)
         case .moveDown: return move(by: 1, &state)
         case .cycleStatus: return cycleStatus(&state)
+        case .startMeeting: return startMeeting(&state)
+        case .nextItem: return nextItem(&state)
+        case .capture: state.mode = .capture(LineEditor(), completions: [])
+        case .editNotes: return editNotes(&state)
+        case .acceptSuggestion: return acceptSuggestion(&state)
+        case .dismissSuggestion: return dismissSuggestion(&state)
+        case .newWeek: state.mode = .confirmNewWeek
         default: break
         }
         return []
@@ -347,6 +410,7 @@ public enum Reducer {
         case .formCancel:
             state.mode = .normal
             state.banner = Banner("Cancelled; nothing changed.", expires: state.now.adding(seconds: 3))
+            if let theirs = state.pendingConflict { return externalChange(theirs, &state) }
         case .choiceNext, .choicePrevious:
             if case .choice(let options, let index) = form.fields[form.focus].kind {
                 let step = command == .choiceNext ? 1 : options.count - 1
@@ -361,6 +425,12 @@ public enum Reducer {
                 state.banner = Banner("\(problems) field\(problems == 1 ? " needs" : "s need") fixing: \(checked.fields[form.focus].label.lowercased()): \(checked.fields[form.focus].error ?? "")", isError: true, expires: state.now.adding(seconds: 6))
             case .applied(let ws, let label, let pane, let selection):
                 state.mode = .normal
+                if let theirs = state.pendingConflict {
+                    // Keep the form's edit, then let the chair settle the conflict.
+                    var effects = commit(ws, label: label, &state)
+                    effects.removeAll { $0 == .save }
+                    return effects + externalChange(theirs, &state)
+                }
                 let effects = commit(ws, label: label, &state)
                 state.focus = pane
                 if let selection { state.selection[pane] = selection }
@@ -376,6 +446,273 @@ public enum Reducer {
     static func revalidate(_ form: inout FormState, _ state: AppState) {
         guard form.hasErrors else { return }
         Forms.validate(&form, in: state.workspace)
+    }
+
+    // MARK: the live meeting
+
+    static func withCurrentMeeting(_ state: inout AppState, label: String, _ body: (inout Meeting) -> String?) -> [Effect] {
+        var ws = state.workspace
+        guard let mi = ws.currentMeetingIndex else { return [] }
+        let message = body(&ws.meetings[mi])
+        let effects = commit(ws, label: label, &state)
+        if let message { state.banner = Banner(message, expires: state.now.adding(seconds: 5)) }
+        return effects
+    }
+
+    static func startMeeting(_ state: inout AppState) -> [Effect] {
+        let now = state.now
+        let effects = withCurrentMeeting(&state, label: "start meeting") { meeting in
+            MeetingClock.start(&meeting, now: now)
+                ? "Meeting started. n moves to the next item." : "Nothing to start: no pending agenda items."
+        }
+        if let active = state.workspace.currentMeeting?.agenda.firstIndex(where: { $0.status == .active }) {
+            state.selection[.agenda] = active
+        }
+        return effects
+    }
+
+    static func nextItem(_ state: inout AppState) -> [Effect] {
+        let now = state.now
+        var nowActive: Int?
+        let effects = withCurrentMeeting(&state, label: "next item") { meeting in
+            nowActive = MeetingClock.next(&meeting, now: now)
+            return nowActive.map { "Now: \(meeting.agenda[$0].title)" } ?? "Agenda complete. W starts next week's meeting."
+        }
+        if let nowActive { state.selection[.agenda] = nowActive }
+        return effects
+    }
+
+    static func acceptSuggestion(_ state: inout AppState) -> [Effect] {
+        guard let suggestion = state.suggestions.first else {
+            state.banner = Banner("No suggested friction points this week.", expires: state.now.adding(seconds: 3))
+            return []
+        }
+        var ws = state.workspace
+        let point = FrictionPoint(id: state.ids.next("fp", avoiding: ws.allIDs), title: suggestion.title, stage: suggestion.stage,
+                                  raisedBy: suggestion.stage <= .sql ? .marketing : .sales, severity: 2, opened: state.today)
+        ws.frictionPoints.append(point)
+        let effects = commit(ws, label: "accept suggestion", &state)
+        state.focus = .friction
+        reselectFriction(point.id, &state)
+        state.banner = Banner("Added to friction points (\(suggestion.stage.title)). Enter edits it.", expires: state.now.adding(seconds: 5))
+        return effects
+    }
+
+    static func dismissSuggestion(_ state: inout AppState) -> [Effect] {
+        guard let suggestion = state.suggestions.first else {
+            state.banner = Banner("No suggested friction points this week.", expires: state.now.adding(seconds: 3))
+            return []
+        }
+        return withCurrentMeeting(&state, label: "dismiss suggestion") { meeting in
+            meeting.dismissedSuggestions.append(suggestion.conversion)
+            return "Dismissed for the week of \(meeting.kpiWeek.iso). u brings it back."
+        }
+    }
+
+    static func startNextWeek(_ state: inout AppState) -> [Effect] {
+        var ws = state.workspace
+        do {
+            let summary = try NextWeek.start(&ws, now: state.now, ids: &state.ids)
+            let effects = commit(ws, label: "start next week", &state)
+            state.selection = [:]
+            state.scroll = [:]
+            state.focus = .agenda
+            state.banner = Banner("Closed \(summary.closed.date.iso); started \(summary.opened.date.iso) with \(summary.carriedOver) action item\(summary.carriedOver == 1 ? "" : "s") carried over.", expires: state.now.adding(seconds: 8))
+            return effects
+        } catch {
+            state.banner = Banner("Cannot start next week: \(error.description).", isError: true, expires: state.now.adding(seconds: 6))
+            return []
+        }
+    }
+
+    // MARK: quick capture
+
+    static func handleCaptureKey(_ key: Key, _ editor: inout LineEditor, _ state: inout AppState) -> [Effect] {
+        if let command = KeyMap.command(for: key, in: .lineEditor), editor.apply(command) {
+            state.mode = .capture(editor, completions: [])
+            return []
+        }
+        switch KeyMap.command(for: key, in: .capture) {
+        case .formCancel?:
+            state.mode = .normal
+            return []
+        case .complete?:
+            let options = Capture.completions(for: editor.text, owners: Capture.knownNames(in: state.workspace))
+            if options.count == 1 {
+                let head = editor.text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)[0]
+                editor = LineEditor("\(head): \(options[0]): ")
+            }
+            state.mode = .capture(editor, completions: options.count == 1 ? [] : options)
+            return []
+        case .formSubmit?:
+            switch Capture.parse(editor.text) {
+            case .failure(let error):
+                state.banner = Banner("Not captured: \(error.description).", isError: true, expires: state.now.adding(seconds: 5))
+                state.mode = .capture(editor, completions: [])
+                return []
+            case .success(let capture):
+                state.mode = .normal
+                return applyCapture(capture, &state)
+            }
+        default:
+            if case .char(let c) = key {
+                editor.insert(String(c))
+                state.mode = .capture(editor, completions: [])
+            }
+            return []
+        }
+    }
+
+    static func applyCapture(_ capture: Capture, _ state: inout AppState) -> [Effect] {
+        var ws = state.workspace
+        guard let mi = ws.currentMeetingIndex else { return [] }
+        let taken = ws.allIDs
+        let message: String
+        switch capture {
+        case .actionItem(let owner, let title):
+            ws.meetings[mi].actionItems.append(ActionItem(id: state.ids.next("act", avoiding: taken), title: title, owner: owner))
+            message = "Action item for \(owner) added."
+        case .decision(let text):
+            ws.meetings[mi].decisions.append(Decision(id: state.ids.next("dec", avoiding: taken), text: text))
+            message = "Decision recorded."
+        case .frictionPoint(let stage, let title):
+            ws.frictionPoints.append(FrictionPoint(id: state.ids.next("fp", avoiding: taken), title: title, stage: stage,
+                                                   raisedBy: stage <= .sql ? .marketing : .sales, opened: state.today))
+            message = "Friction point added under \(stage.title)."
+        case .note(let text):
+            let notes = ws.meetings[mi].notes
+            ws.meetings[mi].notes = notes.isEmpty ? text : notes + "\n" + text
+            message = "Added to the meeting notes."
+        }
+        let effects = commit(ws, label: "capture", &state)
+        state.banner = Banner(message, expires: state.now.adding(seconds: 4))
+        return effects
+    }
+
+    // MARK: notes in $EDITOR
+
+    static func editNotes(_ state: inout AppState) -> [Effect] {
+        guard let meeting = state.workspace.currentMeeting else { return [] }
+        let selected = state.selected(state.focus)
+        switch state.focus {
+        case .agenda where meeting.agenda.indices.contains(selected):
+            let item = meeting.agenda[selected]
+            return [.editNotes(.agendaNotes(id: item.id), item.notes)]
+        case .friction:
+            guard let id = selectedFrictionID(state), let point = state.workspace.frictionPoints.first(where: { $0.id == id }) else { break }
+            return [.editNotes(.mitigation(id: id), point.mitigation)]
+        case .actions where selected >= meeting.actionItems.count && meeting.decisions.indices.contains(selected - meeting.actionItems.count):
+            let decision = meeting.decisions[selected - meeting.actionItems.count]
+            return [.editNotes(.decision(id: decision.id), decision.text)]
+        default:
+            break
+        }
+        return [.editNotes(.meetingNotes, meeting.notes)]
+    }
+
+    static func applyNotes(_ raw: String, to target: NotesTarget, _ state: inout AppState) -> [Effect] {
+        // Editors add a final newline; it is not part of the notes.
+        var text = raw
+        while text.hasSuffix("\n") { text.removeLast() }
+        var ws = state.workspace
+        guard let mi = ws.currentMeetingIndex else { return [] }
+        switch target {
+        case .agendaNotes(let id):
+            guard let i = ws.meetings[mi].agenda.firstIndex(where: { $0.id == id }) else { return gone(&state) }
+            ws.meetings[mi].agenda[i].notes = text
+        case .mitigation(let id):
+            guard let i = ws.frictionPoints.firstIndex(where: { $0.id == id }) else { return gone(&state) }
+            ws.frictionPoints[i].mitigation = text
+        case .decision(let id):
+            guard let i = ws.meetings[mi].decisions.firstIndex(where: { $0.id == id }) else { return gone(&state) }
+            guard !text.trimmed.isEmpty else {
+                state.banner = Banner("A decision cannot be empty; d deletes it instead.", isError: true, expires: state.now.adding(seconds: 5))
+                return []
+            }
+            ws.meetings[mi].decisions[i].text = text
+        case .meetingNotes:
+            ws.meetings[mi].notes = text
+        }
+        guard text.utf8.count <= 100_000 else {
+            state.banner = Banner("Notes not changed: at most 100000 bytes.", isError: true)
+            return []
+        }
+        let effects = commit(ws, label: "edit \(target.label)", &state)
+        if effects.isEmpty { state.banner = Banner("No change to the \(target.label).", expires: state.now.adding(seconds: 3)) }
+        return effects
+    }
+
+    static func gone(_ state: inout AppState) -> [Effect] {
+        state.banner = Banner("Notes not saved: the item was deleted meanwhile.", isError: true)
+        return []
+    }
+
+    // MARK: the file on disk
+
+    /// The file changed on disk. With nothing unsaved here (or on the read-only screen) it is
+    /// taken quietly; otherwise the chair chooses, and nothing is overwritten meanwhile.
+    static func externalChange(_ theirs: Workspace, _ state: inout AppState) -> [Effect] {
+        if theirs == state.workspace {
+            state.unsavedEdits = 0
+            state.saveState = .saved
+            return [.adoptDiskVersion]
+        }
+        if state.readOnly || state.unsavedEdits == 0 {
+            return adopt(theirs, &state, message: state.readOnly ? nil : "The file changed on disk; reloaded.")
+        }
+        switch state.mode {
+        case .form, .capture:
+            state.pendingConflict = theirs
+            state.banner = Banner("The file changed on disk. Finish or cancel this first; you will be asked what to keep.", isError: true)
+        default:
+            state.mode = .conflict(theirs: theirs, viewing: false)
+        }
+        return []
+    }
+
+    /// Replaces the workspace with the disk's version, keeping each pane's selection on the same
+    /// item where it still exists.
+    static func adopt(_ theirs: Workspace, _ state: inout AppState, message: String?) -> [Effect] {
+        let kept = PaneID.allCases.map { ($0, selectedID($0, state)) }
+        state.workspace = theirs
+        for (pane, id) in kept {
+            if let id, let index = index(of: id, in: pane, state) { state.selection[pane] = index }
+        }
+        state.undoStack.removeAll()
+        state.redoStack.removeAll()
+        state.unsavedEdits = 0
+        state.saveState = .saved
+        state.pendingConflict = nil
+        if case .conflict = state.mode { state.mode = .normal }
+        if let message { state.banner = Banner(message, expires: state.now.adding(seconds: 5)) }
+        return [.adoptDiskVersion]
+    }
+
+    static func selectedID(_ pane: PaneID, _ state: AppState) -> String? {
+        guard let meeting = state.workspace.currentMeeting else { return nil }
+        let s = state.selected(pane)
+        switch pane {
+        case .kpis: return nil
+        case .agenda: return meeting.agenda.indices.contains(s) ? meeting.agenda[s].id : nil
+        case .friction: return selectedFrictionID(state)
+        case .actions:
+            if meeting.actionItems.indices.contains(s) { return meeting.actionItems[s].id }
+            let d = s - meeting.actionItems.count
+            return meeting.decisions.indices.contains(d) ? meeting.decisions[d].id : nil
+        }
+    }
+
+    static func index(of id: String, in pane: PaneID, _ state: AppState) -> Int? {
+        guard let meeting = state.workspace.currentMeeting else { return nil }
+        switch pane {
+        case .kpis: return nil
+        case .agenda: return meeting.agenda.firstIndex { $0.id == id }
+        case .friction:
+            return PaneRows.frictionItems(state.workspace, showResolved: state.showResolved).firstIndex { state.workspace.frictionPoints[$0].id == id }
+        case .actions:
+            if let i = meeting.actionItems.firstIndex(where: { $0.id == id }) { return i }
+            return meeting.decisions.firstIndex { $0.id == id }.map { $0 + meeting.actionItems.count }
+        }
     }
 
     // MARK: selection and scrolling
@@ -404,7 +741,7 @@ public enum Reducer {
         case .kpis: return (0, 1)
         case .agenda: return (s, state.workspace.currentMeeting?.agenda.count ?? 0)
         case .friction:
-            let rows = PaneRows.friction(state.workspace, showResolved: state.showResolved)
+            let rows = PaneRows.friction(state.workspace, showResolved: state.showResolved, suggestions: state.suggestions)
             var seen = -1
             for (i, row) in rows.enumerated() {
                 if case .point = row { seen += 1 }
