@@ -86,6 +86,11 @@ public struct FrictionSuggestion: Equatable, Sendable {
 
     public var stage: FunnelStage { conversion.stage }
 
+    /// A short form for narrow screens: `MQL→SQL 18% vs 24% avg`.
+    public var shortTitle: String {
+        "\(conversion.title) \(KPIFormat.fixed(rate * 100, places: 0))% vs \(KPIFormat.fixed(average * 100, places: 0))% avg"
+    }
+
     /// The suggested friction point's title.
     public var title: String {
         let drop = Int(((1 - rate / max(average, 1e-9)) * 100).rounded())

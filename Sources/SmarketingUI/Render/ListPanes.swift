@@ -142,10 +142,12 @@ enum ListPanes {
             let y = area.y + row
             switch rows[r] {
             case .suggestion(let suggestion):
-                let keys = state.readOnly ? "" : "  A accept · X dismiss"
+                let wide = area.width >= 56
+                let keys = state.readOnly ? "" : (wide ? " A accept · X dismiss " : " A/X ")
                 let keysWidth = DisplayWidth.of(keys)
                 grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: .warn)
-                grid.text(" ⚑ Suggested (\(suggestion.stage.title)): \(suggestion.title)", x: area.x, y: y, role: .warn, maxWidth: area.width - keysWidth)
+                let text = area.width >= 110 ? "⚑ Suggested \(suggestion.stage.title) friction: \(suggestion.title)" : "⚑ \(suggestion.shortTitle)"
+                grid.text(" " + text, x: area.x, y: y, role: .warn, maxWidth: area.width - keysWidth)
                 if keysWidth > 0 { grid.textRight(keys, maxX: area.maxX, y: y, role: .statusKey, maxWidth: keysWidth) }
             case .stage(let stage, let count):
                 grid.text(" \(stage.title) (\(count))", x: area.x, y: y, role: .stage, maxWidth: area.width)
