@@ -16,7 +16,8 @@ public struct Meeting: Equatable, Sendable, Identifiable {
     public var startedAt: Timestamp?
     /// When the meeting was closed, if it has been.
     public var endedAt: Timestamp?
-    /// Funnel conversions whose suggested friction point was dismissed for this meeting's KPI week.
+    /// Funnel conversions whose suggested friction point was accepted or dismissed for this meeting's
+    /// KPI week, so it is not suggested again.
     public var dismissedSuggestions: [FunnelConversion]
 
     public init(id: String, date: CalendarDate, kpiWeek: CalendarDate, chair: String, attendees: [String] = [],

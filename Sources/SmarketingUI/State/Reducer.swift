@@ -491,6 +491,8 @@ public enum Reducer {
         let point = FrictionPoint(id: state.ids.next("fp", avoiding: ws.allIDs), title: suggestion.title, stage: suggestion.stage,
                                   raisedBy: suggestion.stage <= .sql ? .marketing : .sales, severity: 2, opened: state.today)
         ws.frictionPoints.append(point)
+        // Settled for this week: it is not suggested again.
+        if let mi = ws.currentMeetingIndex { ws.meetings[mi].dismissedSuggestions.append(suggestion.conversion) }
         let effects = commit(ws, label: "accept suggestion", &state)
         state.focus = .friction
         reselectFriction(point.id, &state)
