@@ -153,17 +153,21 @@ extension Overlays {
         return (x + shown.cursorColumn, rect.y + 1)
     }
 
-    static func drawConflict(theirs: Workspace, viewing: Bool, _ state: AppState, _ grid: inout Grid) {
-        let diff = WorkspaceDiff.lines(mine: state.workspace, theirs: theirs)
+    static func drawConflict(theirs: Workspace?, viewing: Bool, _ state: AppState, _ grid: inout Grid) {
+        let diff = theirs.map { WorkspaceDiff.lines(mine: state.workspace, theirs: $0) } ?? []
         let height = viewing ? min(state.size.height - 2, diff.count + 9) : 9
         let rect = centered(width: 90, height: height, in: state.size)
         panel(rect, title: "The file changed on disk while you had unsaved edits", &grid)
         var y = rect.y + 2
-        let intro = "Another program or window saved \(state.fileLabel). Nothing has been overwritten. \(state.unsavedEdits) edit\(state.unsavedEdits == 1 ? " is" : "s are") only here."
+        let intro = theirs == nil
+            ? "\(state.fileLabel) changed on disk and is not valid now. Nothing has been overwritten."
+            : "Another program or window saved \(state.fileLabel). Nothing has been overwritten. \(state.unsavedEdits) edit\(state.unsavedEdits == 1 ? " is" : "s are") only here."
         grid.text(intro, x: rect.x + 2, y: y, role: .overlay, maxWidth: rect.width - 4)
         y += 2
-        let choices = [("r", "reload theirs, dropping my edits"), ("k", "keep mine; theirs is saved as \(state.fileLabel).conflict-TIME"),
-                       ("v", viewing ? "hide the differences" : "view both: what differs")]
+        let choices = theirs == nil
+            ? [("k", "keep mine; the file on disk is saved as \(state.fileLabel).conflict-TIME")]
+            : [("r", "reload theirs, dropping my edits"), ("k", "keep mine; theirs is saved as \(state.fileLabel).conflict-TIME"),
+               ("v", viewing ? "hide the differences" : "view both: what differs")]
         for (key, text) in choices {
             let w = grid.text(" \(key) ", x: rect.x + 2, y: y, role: .statusKey)
             grid.text(" " + text, x: rect.x + 2 + w, y: y, role: .overlay, maxWidth: rect.width - 6 - w)

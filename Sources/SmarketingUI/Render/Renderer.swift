@@ -52,40 +52,43 @@ public enum Renderer {
         let meeting = ws.currentMeeting
         let right = " \(localClock(state.now, state)) "
         let clockStart = grid.textRight(right, maxX: rect.maxX, y: rect.y, role: .headerAccent, maxWidth: 7)
-        // Each part has a full and a short form. Short forms are used, from the least important
-        // part backwards, before any part is dropped; the team name shrinks last.
-        var parts: [(full: String, short: String)] = []
+        // Each part has a full and a short form. When room runs out, parts are reduced in a fixed
+        // order (attendees, chair, then the timer and the date); the team name shrinks last.
+        enum Part { case date, timer, chair, attendees }
+        var forms: [Part: (full: String, short: String)] = [:]
         if let meeting {
-            parts.append(("\(String(meeting.date.weekdayName.prefix(3))) \(meeting.date.iso)", String(meeting.date.iso.dropFirst(5))))
+            forms[.date] = ("\(String(meeting.date.weekdayName.prefix(3))) \(meeting.date.iso)", String(meeting.date.iso.dropFirst(5)))
             if let elapsed = MeetingClock.meetingElapsed(meeting, now: state.now) {
                 let clock = MinutesExporter.clock(elapsed)
                 if meeting.endedAt != nil {
-                    parts.append(("ended after \(clock)", "ended \(clock)"))
+                    forms[.timer] = ("ended after \(clock)", "ended \(clock)")
                 } else {
                     let end = MeetingClock.projectedEnd(meeting, now: state.now)
-                    parts.append(("⏱ \(clock) of \(meeting.plannedMinutes) min · ends ~\(localClock(end, state))", "⏱ \(clock)/\(meeting.plannedMinutes)m"))
+                    forms[.timer] = ("⏱ \(clock) of \(meeting.plannedMinutes) min · ends ~\(localClock(end, state))", "⏱ \(clock)/\(meeting.plannedMinutes)m")
                 }
             }
-            if !meeting.chair.isEmpty { parts.append(("chair \(TextSanitizer.visible(meeting.chair))", "chair " + ListPanes.short(meeting.chair))) }
+            if !meeting.chair.isEmpty { forms[.chair] = ("chair \(TextSanitizer.visible(meeting.chair))", "chair " + ListPanes.short(meeting.chair)) }
             let n = meeting.attendees.count
-            parts.append(("\(n) attendee\(n == 1 ? "" : "s")", "\(n) att."))
+            forms[.attendees] = ("\(n) attendee\(n == 1 ? "" : "s")", "\(n) att.")
         }
+        let order: [Part] = [.date, .timer, .chair, .attendees]
+        var chosen: [Part: String] = forms.mapValues(\.full)
+        let reductions: [(Part, Bool)] = [(.attendees, false), (.chair, false), (.attendees, true), (.timer, false),
+                                          (.date, false), (.chair, true), (.timer, true), (.date, true)]
         var x = rect.x
         x += grid.text(" smarketing ", x: x, y: rect.y, role: .headerAccent, maxWidth: clockStart - x)
         let team = TextSanitizer.visible(ws.team.name)
         let room = clockStart - x - 1
         let teamMinimum = min(DisplayWidth.of(team) + 1, 40)
-        var chosen = parts.map(\.full)
-        func width() -> Int { chosen.reduce(0) { $0 + DisplayWidth.of($1) + 3 } }
-        var i = chosen.count - 1
-        while i >= 0, teamMinimum + width() > room {
-            chosen[i] = parts[i].short
-            i -= 1
+        func width() -> Int { chosen.values.reduce(0) { $0 + DisplayWidth.of($1) + 3 } }
+        for (part, drop) in reductions where teamMinimum + width() > room {
+            guard let form = forms[part] else { continue }
+            chosen[part] = drop ? nil : form.short
         }
-        while !chosen.isEmpty, teamMinimum + width() > room { chosen.removeLast() }
         x += grid.text(" " + team, x: x, y: rect.y, role: .header, maxWidth: max(0, room - width()))
-        for part in chosen {
-            x += grid.text(" │ " + part, x: x, y: rect.y, role: .header, maxWidth: max(0, clockStart - x - 1))
+        for part in order {
+            guard let text = chosen[part] else { continue }
+            x += grid.text(" │ " + text, x: x, y: rect.y, role: .header, maxWidth: max(0, clockStart - x - 1))
         }
     }
 

@@ -31,8 +31,9 @@ public enum Mode: Equatable, Sendable {
     case confirmNewWeek
     /// Quick capture: the line being typed and, after Tab, the completions offered.
     case capture(LineEditor, completions: [String])
-    /// The file changed on disk while there were unsaved edits here: the chair decides.
-    case conflict(theirs: Workspace, viewing: Bool)
+    /// The file changed on disk while there were unsaved edits here: the chair decides. `theirs`
+    /// is nil when the file on disk cannot be read or is invalid (only "keep mine" is possible).
+    case conflict(theirs: Workspace?, viewing: Bool)
 }
 
 /// A point to return to on undo or redo.

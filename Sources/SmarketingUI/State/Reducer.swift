@@ -32,7 +32,7 @@ public enum Reducer {
                 if let theirs {
                     effects += externalChange(theirs, &state)
                 } else {
-                    state.banner = Banner("Not saved: the file changed on disk and cannot be read. Your edits are kept; fix or remove the file, or quit (you will be asked).", isError: true)
+                    state.mode = .conflict(theirs: nil, viewing: false)
                 }
             }
         case .externalChange(let theirs):
@@ -78,6 +78,10 @@ public enum Reducer {
         case .conflict(let theirs, let viewing):
             switch KeyMap.command(for: key, in: .conflict) {
             case .conflictReload?:
+                guard let theirs else {
+                    state.banner = Banner("The file on disk is not valid, so there is nothing to reload; k keeps yours.", isError: true, expires: state.now.adding(seconds: 5))
+                    return []
+                }
                 return adopt(theirs, &state, message: "Reloaded the file from disk; your unsaved edits were dropped.")
             case .conflictKeepMine?:
                 state.mode = .normal

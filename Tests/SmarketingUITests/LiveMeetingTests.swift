@@ -1,0 +1,219 @@
+import Testing
+@testable import SmarketingModel
+@testable import SmarketingUI
+
+@Suite("Live meeting in the reducer")
+struct LiveMeetingTests {
+    func state(_ size: Size = Size(width: 120, height: 40)) throws -> AppState { try UIFixture.state(size: size) }
+    func meeting(_ s: AppState) -> Meeting { s.workspace.currentMeeting! }
+    func tick(_ s: inout AppState, _ seconds: Int64) { _ = Reducer.reduce(&s, .tick(UIFixture.morning.adding(seconds: seconds))) }
+
+    @Test func startAndNextRunTheAgendaOnTheInjectedClock() throws {
+        var s = try state()
+        #expect(Reducer.reduce(&s, .key(.char("s"))) == [.save])
+        #expect(meeting(s).startedAt == UIFixture.morning)
+        #expect(meeting(s).agenda[0].status == .active)
+        tick(&s, 9 * 60)
+        s.press(.char("n"))
+        #expect(meeting(s).agenda[0].actualSeconds == 540)
+        #expect(meeting(s).agenda[1].status == .active)
+        #expect(s.selected(.agenda) == 1)
+        #expect(s.banner?.text == "Now: KPI review: cost per lead, lead-to-customer, close rate, sales cycle")
+        tick(&s, 9 * 60 + 8 * 60 + 30) // 8:30 into a 10-minute item: past 80%
+        let frame = Renderer.render(s)
+        try UIFixture.assertScreen(frame, "meeting-running-120x40")
+        #expect(frame.grid.textLines[0].contains("⏱ 17:30 of 55 min · ends ~10:35"))
+    }
+
+    @Test func timeboxColoursWarnAtEightyPercentAndOverrunAfter() throws {
+        var s = try state()
+        s.press(.char("s"), .char("j")) // move the selection off the running item so its colours show
+        func timeRole() -> StyleRole {
+            let grid = Renderer.render(s).grid
+            let layout = Layout.compute(size: s.size)
+            let y = layout.panes[.agenda]!.y + 1
+            return grid[layout.panes[.agenda]!.maxX - 3, y].role
+        }
+        tick(&s, 7 * 60)
+        #expect(timeRole() == .active)
+        tick(&s, 8 * 60)
+        #expect(timeRole() == .warn)
+        tick(&s, 10 * 60 + 1)
+        #expect(timeRole() == .bad)
+    }
+
+    @Test func captureAddsEachKindAndExplainsMistakes() throws {
+        var s = try state()
+        func capture(_ line: String) {
+            s.press(.char("c"))
+            s.type(line)
+            s.press(.enter)
+        }
+        capture("a: Luis Ortega: pull October first-attempt times")
+        #expect(meeting(s).actionItems.last.map { ($0.owner, $0.title) } ?? ("", "") == ("Luis Ortega", "pull October first-attempt times"))
+        capture("d: Webinar leads go to nurture first")
+        #expect(meeting(s).decisions.last?.text == "Webinar leads go to nurture first")
+        capture("f: opp: legal review adds two weeks")
+        #expect(s.workspace.frictionPoints.last.map { ($0.stage, $0.title, $0.opened.iso) } ?? (.sql, "", "") == (.opportunity, "legal review adds two weeks", "2026-11-23"))
+        capture("Budget question parked until December")
+        #expect(meeting(s).notes == "Budget question parked until December")
+        capture("f: pipeline: stuck")
+        guard case .capture(let editor, _) = s.mode else { Issue.record("the capture line closed on an error"); return }
+        #expect(editor.text == "f: pipeline: stuck")
+        #expect(s.banner?.text == "Not captured: unknown stage \"pipeline\"; use iql-mql, sql, opportunity, customer or retention.")
+        s.press(.escape)
+        #expect(s.mode == .normal)
+        #expect(s.undoStack.count == 4)
+    }
+
+    @Test func captureCompletesOwnersAndStagesWithTab() throws {
+        var s = try state()
+        s.press(.char("c"))
+        s.type("a: han")
+        s.press(.tab)
+        guard case .capture(let editor, _) = s.mode else { Issue.record("capture closed"); return }
+        #expect(editor.text == "a: Hannah Kim: ")
+        s.press(.escape, .char("c"))
+        s.type("f: ")
+        s.press(.tab)
+        guard case .capture(_, let completions) = s.mode else { Issue.record("capture closed"); return }
+        #expect(completions == ["iql-mql", "sql", "opportunity", "customer", "retention"])
+    }
+
+    @Test func aSuggestionCanBeAcceptedWithOneKeyOrDismissedForTheWeek() throws {
+        var s = try state()
+        #expect(s.suggestions.map(\.conversion) == [.mqlToSQL])
+        s.press(.char("A"))
+        let added = s.workspace.frictionPoints.last!
+        #expect(added.stage == .sql)
+        #expect(added.title.hasPrefix("MQL→SQL conversion fell to 18.4%"))
+        #expect(s.focus == .friction && Reducer.selectedFrictionID(s) == added.id)
+        #expect(s.suggestions.isEmpty)
+
+        var d = try state()
+        d.press(.char("X"))
+        #expect(d.suggestions.isEmpty)
+        #expect(d.workspace.frictionPoints.count == 9)
+        let reloaded = try MeetingStore.decode(MeetingStore.encode(d.workspace), path: "w.json")
+        #expect(reloaded.currentMeeting?.dismissedSuggestions == [.mqlToSQL]) // remembered for that week
+        d.press(.char("u"))
+        #expect(d.suggestions.count == 1)
+    }
+
+    @Test func newWeekAsksFirstThenCarriesOver() throws {
+        var s = try state()
+        s.press(.char("W"))
+        #expect(s.mode == .confirmNewWeek)
+        s.press(.char("n"))
+        #expect(meeting(s).date.iso == "2026-11-23")
+        s.press(.char("W"), .char("y"))
+        #expect(meeting(s).date.iso == "2026-11-30")
+        #expect(meeting(s).actionItems.count == 4)
+        #expect(s.banner?.text == "Closed 2026-11-23; started 2026-11-30 with 4 action items carried over.")
+        s.press(.char("u"))
+        #expect(meeting(s).date.iso == "2026-11-23")
+    }
+
+    @Test func presentModeNeverEdits() throws {
+        var s = try state()
+        s.readOnly = true
+        let before = s.workspace
+        for key in [Key.char("a"), .char("d"), .char(" "), .char("s"), .char("n"), .char("c"), .char("A"), .char("W"), .enter, .char("u")] {
+            #expect(Reducer.reduce(&s, .key(key)).isEmpty)
+        }
+        #expect(s.workspace == before && s.mode == .normal)
+        #expect(s.banner?.text == "This screen is read-only (present mode); edit in the chair's window.")
+        s.press(.tab, .char("z"), .char("t"))
+        #expect(s.focus == .friction && s.zoomed && s.themeIndex == 1)
+        let status = Renderer.render(s).grid.textLines.last!
+        #expect(status.contains("PRESENT"))
+        #expect(!status.contains("a add"))
+    }
+
+    @Test func anExternalChangeReloadsQuietlyAndKeepsTheSelection() throws {
+        var s = try state()
+        s.press(.down, .down) // third agenda item
+        let id = meeting(s).agenda[2].id
+        var theirs = s.workspace
+        let mi = theirs.currentMeetingIndex!
+        theirs.meetings[mi].agenda.insert(AgendaItem(id: "new", title: "Inserted elsewhere"), at: 0)
+        #expect(Reducer.reduce(&s, .externalChange(theirs)) == [.adoptDiskVersion])
+        #expect(s.workspace == theirs)
+        #expect(meeting(s).agenda[s.selected(.agenda)].id == id)
+        #expect(s.mode == .normal)
+    }
+
+    @Test func anExternalChangeWithUnsavedEditsAsksAndNeverClobbers() throws {
+        var s = try state()
+        s.press(.char(" "))
+        _ = Reducer.reduce(&s, .saveFinished(.failed("disk full")))
+        let mine = s.workspace
+        var theirs = try UIFixture.workspace("northwind.json")
+        theirs.team.name = "Renamed elsewhere"
+        #expect(Reducer.reduce(&s, .externalChange(theirs)).isEmpty)
+        #expect(s.mode == .conflict(theirs: theirs, viewing: false))
+        #expect(s.workspace == mine)
+        // Saving is not attempted while the chair decides.
+        s.press(.char("v"))
+        #expect(s.mode == .conflict(theirs: theirs, viewing: true))
+        try UIFixture.assertScreen(Renderer.render(s), "conflict-view-120x40")
+        #expect(Reducer.reduce(&s, .key(.char("k"))) == [.keepMine])
+        _ = Reducer.reduce(&s, .saveFinished(.keptMine(aside: "w.json.conflict-20261123T094100Z")))
+        #expect(s.saveState == .saved && s.unsavedEdits == 0)
+        #expect(s.banner?.text == "Kept your version. The other one is saved as w.json.conflict-20261123T094100Z.")
+    }
+
+    @Test func reloadInAConflictDropsMyEdits() throws {
+        var s = try state()
+        s.press(.char(" "))
+        _ = Reducer.reduce(&s, .saveFinished(.conflict(theirs: try UIFixture.workspace("edge-cases.json"))))
+        guard case .conflict = s.mode else { Issue.record("no conflict prompt"); return }
+        #expect(Reducer.reduce(&s, .key(.char("r"))) == [.adoptDiskVersion])
+        #expect(s.workspace.team.name == "Équipe Zoë 🚀")
+        #expect(s.unsavedEdits == 0 && s.undoStack.isEmpty)
+    }
+
+    @Test func aBrokenFileOnDiskOffersOnlyKeepMine() throws {
+        var s = try state()
+        s.press(.char(" "))
+        _ = Reducer.reduce(&s, .saveFinished(.conflict(theirs: nil)))
+        #expect(s.mode == .conflict(theirs: nil, viewing: false))
+        #expect(Reducer.reduce(&s, .key(.char("r"))).isEmpty)
+        #expect(Reducer.reduce(&s, .key(.char("k"))) == [.keepMine])
+    }
+
+    @Test func aChangeArrivingDuringAFormWaitsForTheForm() throws {
+        var s = try state()
+        s.press(.char(" "))
+        _ = Reducer.reduce(&s, .saveFinished(.failed("disk full")))
+        s.press(.char("a"))
+        s.type("Half typed")
+        var theirs = s.workspace
+        theirs.team.name = "Elsewhere"
+        _ = Reducer.reduce(&s, .externalChange(theirs))
+        guard case .form = s.mode else { Issue.record("the form was taken away"); return }
+        s.press(.escape)
+        #expect(s.mode == .conflict(theirs: theirs, viewing: false))
+    }
+
+    @Test func anInvalidFileOnDiskKeepsTheLastGoodVersion() throws {
+        var s = try state()
+        let before = s.workspace
+        _ = Reducer.reduce(&s, .externalInvalid("w.json:1:12: invalid JSON"))
+        #expect(s.workspace == before)
+        #expect(s.banner?.text == "The file on disk is not valid right now (w.json:1:12: invalid JSON). Showing the last good version until it is.")
+    }
+
+    @Test func notesComeBackFromTheEditor() throws {
+        var s = try state()
+        let effects = Reducer.reduce(&s, .key(.char("N")))
+        let id = meeting(s).agenda[0].id
+        #expect(effects == [.editNotes(.agendaNotes(id: id), "")])
+        _ = Reducer.reduce(&s, .notesEdited(.agendaNotes(id: id), .success("All five done.\nRouting slipped.\n")))
+        #expect(meeting(s).agenda[0].notes == "All five done.\nRouting slipped.")
+        s.press(.char("1"))
+        #expect(Reducer.reduce(&s, .key(.char("N"))) == [.editNotes(.meetingNotes, "")])
+        _ = Reducer.reduce(&s, .notesEdited(.meetingNotes, .failure(NotesEditFailure("the editor vi exited with status 1; nothing changed"))))
+        #expect(s.banner?.text == "Notes not changed: the editor vi exited with status 1; nothing changed")
+    }
+}
