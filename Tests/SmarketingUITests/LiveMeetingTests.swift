@@ -156,6 +156,9 @@ struct LiveMeetingTests {
         // Saving is not attempted while the chair decides.
         s.press(.char("v"))
         #expect(s.mode == .conflict(theirs: theirs, viewing: true))
+        // The watcher noticing the same change again does not reset the prompt.
+        _ = Reducer.reduce(&s, .externalChange(theirs))
+        #expect(s.mode == .conflict(theirs: theirs, viewing: true))
         try UIFixture.assertScreen(Renderer.render(s), "conflict-view-120x40")
         #expect(Reducer.reduce(&s, .key(.char("k"))) == [.keepMine])
         _ = Reducer.reduce(&s, .saveFinished(.keptMine(aside: "w.json.conflict-20261123T094100Z")))

@@ -670,6 +670,9 @@ public enum Reducer {
         case .form, .capture:
             state.pendingConflict = theirs
             state.banner = Banner("The file changed on disk. Finish or cancel this first; you will be asked what to keep.", isError: true)
+        case .conflict(_, let viewing):
+            // Already asking (the same change can be noticed twice): show the newest version, keep the view.
+            state.mode = .conflict(theirs: theirs, viewing: viewing)
         default:
             state.mode = .conflict(theirs: theirs, viewing: false)
         }
