@@ -220,3 +220,34 @@ struct LiveMeetingTests {
         #expect(s.banner?.text == "Notes not changed: the editor vi exited with status 1; nothing changed")
     }
 }
+
+@Suite("Big digits")
+struct BigDigitsTests {
+    @Test func blockAndASCIIFontsDrawEveryDigit() {
+        #expect(BigDigits.rows("50.08", ascii: false) == ["█▀▀ █▀█   █▀█ █▀█", "▀▀█ █ █   █ █ █▀█", "▀▀▀ ▀▀▀ ▀ ▀▀▀ ▀▀▀"])
+        #expect(BigDigits.rows("1,234", ascii: true) == ["       _   _     ", "  |    _|  _| |_|", "  | , |_   _|   |"])
+        for digit in "0123456789" {
+            #expect(BigDigits.rows(String(digit), ascii: false)?.count == 3)
+            #expect(BigDigits.rows(String(digit), ascii: true)?.allSatisfy { $0.allSatisfy(\.isASCII) } == true)
+        }
+        #expect(BigDigits.rows("n/a", ascii: false) == nil)
+    }
+
+    @Test func splitsTheUnitFromTheNumber() {
+        #expect(BigDigits.split("$1,234.50").map { [$0.prefix, $0.number, $0.suffix] } == ["$", "1,234.50", ""])
+        #expect(BigDigits.split("25.0%").map { [$0.prefix, $0.number, $0.suffix] } == ["", "25.0", "%"])
+        #expect(BigDigits.split("46.3 d").map { [$0.prefix, $0.number, $0.suffix] } == ["", "46.3", "d"])
+        #expect(BigDigits.split("48.20 CHF").map { [$0.prefix, $0.number, $0.suffix] } == ["", "48.20", "CHF"])
+        #expect(BigDigits.split("n/a") == nil)
+    }
+
+    @Test func tilesUseBigDigitsWhenTallEnoughAndASCIIWhenAsked() throws {
+        var state = try UIFixture.state(size: Size(width: 120, height: 40))
+        #expect(Renderer.render(state).grid.textLines[3].contains("█▀▀ █▀█"))
+        state.asciiOnly = true
+        let lines = Renderer.render(state).grid.textLines
+        #expect(lines[4].contains("|_") && !lines[3].contains("█"))
+        let small = try UIFixture.state(size: Size(width: 80, height: 24))
+        #expect(Renderer.render(small).grid.textLines[3].contains("$50.08 / ≤ $50.00"))
+    }
+}

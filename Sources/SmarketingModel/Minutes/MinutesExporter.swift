@@ -101,7 +101,9 @@ public struct MinutesExporter {
         var lines = ["| # | Item | Owner | Timebox | Actual | Status | Outcome |",
                      "| ---: | --- | --- | ---: | ---: | --- | --- |"]
         for (i, item) in meeting.agenda.enumerated() {
-            let actual = item.actualSeconds > 0 ? Self.clock(item.actualSeconds) : "–"
+            // "–" only for items never started; a timed item shows its time, even 0:00.
+            let timed = item.actualSeconds > 0 || item.status == .done || item.status == .active
+            let actual = timed ? Self.clock(item.actualSeconds) : "–"
             lines.append("| \(i + 1) | \(MarkdownEscaper.tableCell(item.title)) | \(MarkdownEscaper.tableCell(item.owner)) | \(item.timeboxMinutes) min | \(actual) | \(item.status.rawValue) | \(MarkdownEscaper.tableCell(item.notes)) |")
         }
         let actualTotal = meeting.agenda.reduce(0) { $0 + $1.actualSeconds }
