@@ -69,17 +69,13 @@ struct DashboardE2ETests {
     @Test func sigtermSavesTheEditsAndLeavesTheTerminalSane() throws {
         let copy = try WorkspaceCopy("northwind.json")
         let dir = copy.directory.path
-        // A wrapper records its pid and becomes smarketing, which stays in the foreground of the terminal.
-        let wrapper = "\(dir)/run.sh"
-        try "#!/bin/bash\necho $$ > \(dir)/pid\nexec \(TmuxSession.binary) \(copy.path)\n".write(toFile: wrapper, atomically: true, encoding: .utf8)
-        chmod(wrapper, 0o755)
+        let wrapper = try copy.wrapperRecordingPID()
         let tmux = try TmuxSession(width: 100, height: 30, shellCommand:
             "stty -g > \(dir)/stty.before; \(wrapper); echo __EXIT=$?; stty -g > \(dir)/stty.after")
         try tmux.waitFor("1 KPIs")
         try tmux.keys("Space") // start the first agenda item
         try tmux.waitFor("▶")
-        let pid = try String(contentsOfFile: "\(dir)/pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        kill(pid_t(pid)!, SIGTERM)
+        kill(try copy.recordedPID(), SIGTERM)
         try tmux.waitFor("__EXIT=143")
         let saved = try MeetingStore(path: copy.path).load()
         #expect(saved.currentMeeting?.agenda[0].status == .active)

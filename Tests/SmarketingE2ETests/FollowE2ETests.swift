@@ -86,12 +86,9 @@ struct FollowE2ETests {
     @Test func whenBothSidesChangedTheChairChoosesAndNothingIsLost() throws {
         let copy = try WorkspaceCopy("northwind.json")
         let dir = copy.directory.path
-        let wrapper = "\(dir)/run.sh"
-        try "#!/bin/bash\necho $$ > \(dir)/pid\nexec \(TmuxSession.binary) \(copy.path)\n".write(toFile: wrapper, atomically: true, encoding: .utf8)
-        chmod(wrapper, 0o755)
-        let chair = try TmuxSession(width: 100, height: 30, shellCommand: "\(wrapper); echo __EXIT=$?")
+        let chair = try TmuxSession(width: 100, height: 30, shellCommand: "\(try copy.wrapperRecordingPID()); echo __EXIT=$?")
         try chair.waitFor("1 KPIs")
-        let pid = pid_t(try String(contentsOfFile: "\(dir)/pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))!
+        let pid = try copy.recordedPID()
         // Freeze the chair, change the file elsewhere, queue a key: the chair edits before it
         // can have read the other change, so its save finds the file changed.
         kill(pid, SIGSTOP)

@@ -69,6 +69,20 @@ final class WorkspaceCopy {
 
     deinit { try? FileManager.default.removeItem(at: directory) }
 
+    /// A script that records its pid in `pid` and then becomes smarketing on this file, so a test
+    /// can signal the real process while it stays in the foreground of its terminal.
+    func wrapperRecordingPID() throws -> String {
+        let wrapper = directory.appendingPathComponent("run.sh").path
+        try "#!/bin/bash\necho $$ > \(directory.path)/pid\nexec \(TmuxSession.binary) \(path)\n".write(toFile: wrapper, atomically: true, encoding: .utf8)
+        chmod(wrapper, 0o755)
+        return wrapper
+    }
+
+    /// The pid the wrapper recorded.
+    func recordedPID() throws -> pid_t {
+        pid_t(try String(contentsOfFile: directory.appendingPathComponent("pid").path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))!
+    }
+
     func json() throws -> [String: Any] {
         try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
     }

@@ -227,12 +227,7 @@ enum JSONWriterFormat {
 }
 
 extension String {
-    var trimmed: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
-        return String(s)
-    }
+    var trimmed: String { trimmingSpaces }
 
     /// "6,250.50" → "6250.50": thousands separators are allowed in amounts.
     var replacingCommas: String { String(filter { $0 != "," }) }
