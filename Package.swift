@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "smarketing", targets: ["smarketing"]),
+        .executable(name: "smarketing-bench", targets: ["smarketing-bench"]),
         .library(name: "SmarketingModel", targets: ["SmarketingModel"]),
     ],
     dependencies: [
@@ -25,6 +26,15 @@ let package = Package(
         ),
         // The ncurses backend: keys in, grid out, colours, signals, suspend and restore.
         .target(name: "SmarketingTerminal", dependencies: ["CNcursesw", "SmarketingUI"]),
+        // Benchmarks: a generator for large workspaces and the suite behind BENCHMARKS.md.
+        .target(name: "CPseudoTerminal", linkerSettings: [.linkedLibrary("util")]),
+        .executableTarget(
+            name: "smarketing-bench",
+            dependencies: ["SmarketingModel", "SmarketingUI", "CPseudoTerminal"],
+            path: "Sources/SmarketingBenchmarks"
+        ),
+        // The floor for the start-up comparison: a minimal C ncurses program.
+        .executableTarget(name: "ncurses-floor", path: "Sources/NcursesFloor", linkerSettings: [.linkedLibrary("ncursesw")]),
         // The command line: wires the model (and later the UI) together; holds no logic of its own.
         .executableTarget(
             name: "smarketing",

@@ -57,6 +57,8 @@ public final class DashboardRunner {
         if let problem { problems.append(problem) }
 
         let watcher = FileWatcher(path: store.path)
+        let saves = SaveResults()
+        let saver = CoalescingSaver(store: store) { generation, outcome in saves.post(generation, outcome) }
         let screen = try TerminalScreen(theme: initialTheme)
         var state = AppState(workspace: workspace, fileLabel: URL(fileURLWithPath: store.path).lastPathComponent,
                              size: screen.size, now: Clock.now, utcOffset: Clock.utcOffset,
@@ -69,9 +71,11 @@ public final class DashboardRunner {
 
         var outcome = Outcome(exitCode: 0, messages: [])
         loop: while true {
-            let ready = screen.wait(timeoutMilliseconds: nextWake(state, watcher: watcher), other: watcher.descriptor)
+            let ready = screen.wait(timeoutMilliseconds: nextWake(state, watcher: watcher),
+                                    others: [watcher.descriptor, saves.descriptor].compactMap { $0 })
             var actions: [Action] = []
-            if ready.other, watcher.drain() { reloadDue = Date().addingTimeInterval(Self.debounce) }
+            if let fd = watcher.descriptor, ready.ready.contains(fd), watcher.drain() { reloadDue = Date().addingTimeInterval(Self.debounce) }
+            if ready.ready.contains(saves.descriptor) { actions += saveActions(saves.take(), latest: saver.latestGeneration) }
             if watcher.usesPolling, watcher.pollChanged() { reloadDue = Date() }
             if ready.keyboard {
                 // Drain every key ncurses has, so a paste or auto-repeat is handled in one go.
@@ -82,6 +86,8 @@ public final class DashboardRunner {
                     case .resize(let size): actions.append(.resize(size))
                     case .timeout: break
                     case .stopSignal(let sig):
+                        saver.flush()
+                        for action in saveActions(saves.take(), latest: saver.latestGeneration) { _ = Reducer.reduce(&state, action) }
                         outcome = stop(on: sig, state: state)
                         break loop
                     }
@@ -99,11 +105,24 @@ public final class DashboardRunner {
                 actions.removeFirst()
                 for effect in Reducer.reduce(&state, action) {
                     switch effect {
-                    case .save: actions.append(.saveFinished(options.readOnly ? .saved : save(state.workspace)))
+                    case .save:
+                        // Off the input path: the saver writes in the background and reports back.
+                        if !options.readOnly { saver.schedule(state.workspace) }
                     case .redraw: screen.forceRedraw()
-                    case .quit: quit = true
+                    case .quit:
+                        // Let saves under way finish; if the last one failed, the reducer asks again.
+                        saver.flush()
+                        let results = saveActions(saves.take(), latest: saver.latestGeneration)
+                        if results.isEmpty || results.allSatisfy({ $0 == .saveFinished(.saved) }) {
+                            quit = true
+                        } else {
+                            actions += results + [.key(.char("q"))]
+                        }
                     case .adoptDiskVersion: if let lastDisk { store.adopt(lastDisk) }
-                    case .keepMine: actions.append(.saveFinished(keepMine(state.workspace)))
+                    case .keepMine:
+                        saver.flush()
+                        _ = saves.take()
+                        actions.append(.saveFinished(keepMine(state.workspace)))
                     case .editNotes(let target, let text):
                         let result = screen.suspended { ExternalEditor.edit(text, environment: options.environment) }
                         actions.append(.notesEdited(target, result))
@@ -128,10 +147,25 @@ public final class DashboardRunner {
         return outcome
     }
 
+    /// Turns the saver's reports into actions. Only the newest generation speaks for the file: an
+    /// older save that failed is already superseded by a newer one in the queue.
+    private func saveActions(_ results: [(Int, CoalescingSaver.Outcome)], latest: Int) -> [Action] {
+        results.filter { $0.0 == latest }.map { _, outcome in
+            switch outcome {
+            case .saved: return .saveFinished(.saved)
+            case .failed(let error): return .saveFinished(.failed(error.lines.joined(separator: " ")))
+            case .changedOnDisk:
+                let disk = store.readDisk()
+                lastDisk = disk.fingerprint
+                return .saveFinished(.conflict(theirs: try? disk.workspace.get()))
+            }
+        }
+    }
+
     /// Reads the file after a change on disk. Our own saves are recognised by their fingerprint.
     private func readExternalChange() -> Action? {
         let disk = store.readDisk()
-        if let fingerprint = disk.fingerprint, fingerprint == store.fingerprint { return nil }
+        if let fingerprint = disk.fingerprint, store.isOwnVersion(fingerprint) { return nil }
         switch disk.workspace {
         case .success(let theirs):
             lastDisk = disk.fingerprint
@@ -208,6 +242,38 @@ public final class DashboardRunner {
         if let due = reloadDue { wake = min(wake, max(0, Int32(due.timeIntervalSinceNow * 1000))) }
         if watcher.usesPolling { wake = min(wake, FileWatcher.pollInterval) }
         return max(0, wake)
+    }
+}
+
+/// Save reports from the background saver, and a pipe that wakes the event loop when one arrives.
+final class SaveResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [(Int, CoalescingSaver.Outcome)] = []
+    private var fds: [Int32] = [-1, -1]
+
+    init() {
+        if pipe(&fds) == 0 {
+            for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK); _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        }
+    }
+
+    deinit { fds.forEach { if $0 >= 0 { close($0) } } }
+
+    var descriptor: Int32 { fds[0] }
+
+    func post(_ generation: Int, _ outcome: CoalescingSaver.Outcome) {
+        lock.withLock { results.append((generation, outcome)) }
+        var byte: UInt8 = 1
+        _ = write(fds[1], &byte, 1)
+    }
+
+    func take() -> [(Int, CoalescingSaver.Outcome)] {
+        var buffer = [UInt8](repeating: 0, count: 64)
+        while read(fds[0], &buffer, buffer.count) > 0 {}
+        return lock.withLock {
+            defer { results.removeAll() }
+            return results
+        }
     }
 }
 

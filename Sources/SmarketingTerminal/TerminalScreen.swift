@@ -117,17 +117,17 @@ public final class TerminalScreen {
 
     // MARK: input
 
-    /// Waits up to `timeoutMilliseconds` (negative: forever) until the keyboard or `other` has
-    /// something, or a signal arrives. Returns which of the two is ready.
-    public func wait(timeoutMilliseconds: Int32, other: Int32?) -> (keyboard: Bool, other: Bool) {
+    /// Waits up to `timeoutMilliseconds` (negative: forever) until the keyboard or one of `others`
+    /// has something, or a signal arrives. Returns which are ready.
+    public func wait(timeoutMilliseconds: Int32, others: [Int32]) -> (keyboard: Bool, ready: Set<Int32>) {
         var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
-        if let other { fds.append(pollfd(fd: other, events: Int16(POLLIN), revents: 0)) }
+        fds += others.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
         let n = poll(&fds, nfds_t(fds.count), timeoutMilliseconds)
         if n < 0 {
             // A signal (a resize, or a request to stop): let the key reader find out which.
-            return (true, false)
+            return (true, [])
         }
-        return (fds[0].revents != 0, fds.count > 1 && fds[1].revents != 0)
+        return (fds[0].revents != 0, Set(fds.dropFirst().filter { $0.revents != 0 }.map(\.fd)))
     }
 
     /// The next key, resize or stop signal if one is waiting; `.timeout` when there is none. Never blocks.

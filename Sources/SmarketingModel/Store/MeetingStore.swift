@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Foundation
 
 /// Loads and saves one workspace file, and refuses to overwrite changes it did not make.
 ///
@@ -10,8 +11,17 @@ import Glibc
 public final class MeetingStore: @unchecked Sendable {
     /// The path as the user gave it, for messages.
     public let path: String
+    private let lock = NSLock()
+    private var _fingerprint: Fingerprint?
+    /// Fingerprints of the versions this store wrote recently, so a watcher can tell them apart
+    /// from other programs' writes even while a save is finishing.
+    private var ownWrites: [Fingerprint] = []
+
     /// The fingerprint of the file as last loaded or saved; nil before the first load.
-    public private(set) var fingerprint: Fingerprint?
+    public private(set) var fingerprint: Fingerprint? {
+        get { lock.withLock { _fingerprint } }
+        set { lock.withLock { _fingerprint = newValue } }
+    }
     var faults: WriteFaults
 
     public init(path: String, faults: WriteFaults = .none) {
@@ -39,8 +49,18 @@ public final class MeetingStore: @unchecked Sendable {
         if !overwritingExternalChanges, diskState() == .changed {
             throw .changedOnDisk(path: path)
         }
+        let written = Fingerprint(bytes)
+        lock.withLock {
+            ownWrites.append(written)
+            if ownWrites.count > 8 { ownWrites.removeFirst() }
+        }
         try FileIO.replace(target, with: bytes, keepBackup: true, faults: faults)
-        fingerprint = Fingerprint(bytes)
+        fingerprint = written
+    }
+
+    /// True for a version this store wrote itself (or last loaded).
+    public func isOwnVersion(_ fingerprint: Fingerprint) -> Bool {
+        lock.withLock { fingerprint == _fingerprint || ownWrites.contains(fingerprint) }
     }
 
     /// Whether the file on disk still holds what this store last read or wrote.
