@@ -1,1 +1,201 @@
-print("placeholder")
+// smarketing-bench: the benchmark suite behind BENCHMARKS.md.
+//
+//   swift run -c release smarketing-bench            full run: sample, large and huge workspaces
+//   swift run -c release smarketing-bench --quick    a short smoke pass (CI)
+//
+// It prints a Markdown report on stdout.
+import Foundation
+import SmarketingModel
+import SmarketingUI
+
+let arguments = CommandLine.arguments
+let quick = arguments.contains("--quick")
+let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let binDir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+let work = FileManager.default.temporaryDirectory.appendingPathComponent("smarketing-bench-\(getpid())")
+try? FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: work) }
+
+func shell(_ command: String) -> String {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/bin/sh")
+    p.arguments = ["-c", command]
+    let out = Pipe()
+    p.standardOutput = out
+    p.standardError = FileHandle.nullDevice
+    try? p.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+}
+
+// MARK: workspaces
+
+struct Subject {
+    var name: String
+    var path: String
+    var bytes: Int
+}
+
+var subjects = [Subject(name: "sample", path: repository.appendingPathComponent("sample-data/northwind.json").path, bytes: 0)]
+var generator = WorkspaceGenerator(seed: 2026)
+for (name, shape) in quick ? [("large", WorkspaceGenerator.Shape.large)] : [("large", .large), ("huge", .huge)] {
+    let path = work.appendingPathComponent("\(name).json").path
+    try MeetingStore.create(generator.make(shape), at: path)
+    subjects.append(Subject(name: name, path: path, bytes: 0))
+}
+for i in subjects.indices {
+    subjects[i].bytes = (try? FileManager.default.attributesOfItem(atPath: subjects[i].path)[.size] as? Int) ?? 0
+}
+
+var rows: [(String, String, Measurement)] = [] // (subject, operation, measurement)
+@MainActor func record(_ subject: String, _ m: Measurement) {
+    rows.append((subject, m.name, m))
+    FileHandle.standardError.write(Data("  \(subject) · \(m.name): median \(Harness.format(m.median)), p99 \(Harness.format(m.p99))\n".utf8))
+}
+
+// MARK: in-process figures
+
+for subject in subjects {
+    FileHandle.standardError.write(Data("\(subject.name) (\(subject.bytes) bytes)\n".utf8))
+    let scale = subject.name == "huge" ? 0.1 : (subject.name == "large" ? 0.3 : 1.0)
+    func n(_ base: Int) -> Int { max(3, Int(Double(quick ? base / 10 : base) * scale)) }
+
+    record(subject.name, try Harness.measure("load + validate", iterations: n(100)) { _ = try MeetingStore(path: subject.path).load() })
+    let workspace = try MeetingStore(path: subject.path).load()
+
+    let copy = work.appendingPathComponent("save-\(subject.name).json").path
+    try? FileManager.default.removeItem(atPath: copy)
+    try MeetingStore.create(workspace, at: copy)
+    let store = MeetingStore(path: copy)
+    var saved = try store.load()
+    var flip = false
+    record(subject.name, try Harness.measure("atomic save (fsync, .bak)", iterations: n(60)) {
+        flip.toggle()
+        saved.team.name = flip ? "Renamed" : "Northwind Analytics: Revenue Team"
+        try store.save(saved)
+    })
+
+    let exporter = MinutesExporter(workspace: workspace)
+    record(subject.name, Harness.measure("export current meeting", iterations: n(200)) { _ = exporter.markdown(for: workspace.currentMeeting!) })
+    record(subject.name, Harness.measure("export all meetings", iterations: n(30)) { _ = exporter.markdownForAllMeetings() })
+
+    for size in [Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 200, height: 60)] {
+        let state = AppState(workspace: workspace, fileLabel: "w.json", size: size, now: Timestamp(iso: "2026-11-23T09:41:00Z")!)
+        record(subject.name, Harness.measure("full frame \(size)", iterations: n(500)) { _ = Renderer.render(state) })
+    }
+
+    let big = Size(width: 200, height: 60)
+    var state = AppState(workspace: workspace, fileLabel: "w.json", size: big, now: Timestamp(iso: "2026-11-23T09:41:00Z")!, ids: IDGenerator(seed: 1))
+    var down = true
+    record(subject.name, Harness.measure("keystroke → frame: navigation, 200x60", iterations: n(2000)) {
+        _ = Reducer.reduce(&state, .key(down ? .down : .up))
+        down.toggle()
+        _ = Renderer.render(state)
+    })
+    // An edit: the Enter that adds an agenda item, with its save scheduled on the background saver.
+    let saver = CoalescingSaver(store: store) { _, _ in }
+    let addSamples = (0..<n(300)).map { _ -> Double in
+        _ = Reducer.reduce(&state, .key(.char("2")))
+        _ = Reducer.reduce(&state, .key(.char("a")))
+        for c in "Benchmark item 🚀" { _ = Reducer.reduce(&state, .key(.char(c))) }
+        let t0 = Harness.now()
+        for effect in Reducer.reduce(&state, .key(.enter)) where effect == .save { saver.schedule(state.workspace) }
+        _ = Renderer.render(state)
+        return Double(Harness.now() - t0)
+    }
+    saver.flush()
+    record(subject.name, Measurement(name: "keystroke → frame: add agenda item (save scheduled), 200x60", samples: addSamples))
+    let undoSamples = (0..<n(300)).map { _ -> Double in
+        _ = Reducer.reduce(&state, .key(.char(" "))) // an edit to undo
+        let t0 = Harness.now()
+        _ = Reducer.reduce(&state, .key(.char("u")))
+        _ = Renderer.render(state)
+        return Double(Harness.now() - t0)
+    }
+    record(subject.name, Measurement(name: "keystroke → frame: undo, 200x60", samples: undoSamples))
+}
+
+// MARK: the real binaries in a pseudo-terminal
+
+struct PTYFigure {
+    var program: String
+    var subject: String
+    var firstFrames: [Double]
+    var keyBytes: Int?
+    var peakRSSKiB: Int
+}
+
+var ptyFigures: [PTYFigure] = []
+let env = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": work.path, "XDG_CONFIG_HOME": work.path, "PATH": "/usr/bin:/bin"]
+let runs = quick ? 3 : 15
+
+@MainActor func measureProgram(_ program: String, _ subject: String, _ argv: [String], marker: String, key: String?, quit: [String], rows: Int = 60, cols: Int = 200) {
+    var frames: [Double] = []
+    var rss = 0
+    var keyBytes: Int?
+    for i in 0..<runs {
+        let r = PseudoTerminalRun.run(argv, environment: env, rows: rows, cols: cols, marker: marker, key: i == 0 ? key : nil, quit: quit)
+        if let f = r.firstFrame { frames.append(f) }
+        rss = max(rss, r.peakRSSKiB)
+        if i == 0 { keyBytes = r.keyBytes }
+    }
+    ptyFigures.append(PTYFigure(program: program, subject: subject, firstFrames: frames, keyBytes: keyBytes, peakRSSKiB: rss))
+    let median = Measurement(name: "", samples: frames).median
+    FileHandle.standardError.write(Data("  \(program) \(subject): first frame median \(Harness.format(median)), peak RSS \(rss) KiB, key bytes \(keyBytes.map(String.init) ?? "-")\n".utf8))
+}
+
+let smarketing = binDir.appendingPathComponent("smarketing").path
+for subject in subjects {
+    let copy = work.appendingPathComponent("pty-\(subject.name).json").path
+    try? FileManager.default.removeItem(atPath: copy)
+    try? FileManager.default.copyItem(atPath: subject.path, toPath: copy)
+    measureProgram("smarketing", subject.name, [smarketing, copy], marker: "NORMAL", key: "j", quit: ["q"])
+}
+let floor = binDir.appendingPathComponent("ncurses-floor").path
+if FileManager.default.isExecutableFile(atPath: floor) {
+    measureProgram("C ncurses floor", "-", [floor], marker: "FLOOR-READY", key: nil, quit: ["q"])
+}
+let calcurseDir = work.appendingPathComponent("calcurse")
+try? FileManager.default.createDirectory(at: calcurseDir, withIntermediateDirectories: true)
+if FileManager.default.isExecutableFile(atPath: "/usr/bin/calcurse") {
+    measureProgram("calcurse", "empty calendar", ["/usr/bin/calcurse", "-D", calcurseDir.path], marker: "Appointments", key: nil, quit: ["q", "y"])
+}
+
+// MARK: report
+
+let commit = shell("cd '\(repository.path)' && git rev-parse --short HEAD")
+let cpu = shell("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").trimmingCharacters(in: .whitespaces)
+var out = "## Results\n\n"
+out += "- Date: \(shell("date -u +%Y-%m-%dT%H:%MZ")); commit \(commit.isEmpty ? "unknown" : commit)\(quick ? " (quick smoke pass: fewer iterations, no huge workspace)" : "")\n"
+out += "- Machine: \(cpu), \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB; \(shell("uname -sr")); \(shell("swift --version 2>&1 | head -1"))\n"
+out += "- Workspaces: " + subjects.map { "\($0.name) \(String(format: "%.2f", Double($0.bytes) / 1_048_576)) MiB" }.joined(separator: ", ") + "\n\n"
+out += "### In process (release build)\n\n| operation | " + subjects.map { "\($0.name) median | \($0.name) p99" }.joined(separator: " | ") + " |\n"
+out += "| --- |" + String(repeating: " ---: | ---: |", count: subjects.count) + "\n"
+let operations = rows.map(\.1).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+for op in operations {
+    var line = "| \(op) |"
+    for s in subjects {
+        if let m = rows.first(where: { $0.0 == s.name && $0.1 == op })?.2 {
+            line += " \(Harness.format(m.median)) | \(Harness.format(m.p99)) |"
+        } else {
+            line += " – | – |"
+        }
+    }
+    out += line + "\n"
+}
+out += "\n### The real binaries in a pseudo-terminal, 200x60\n\n"
+out += "| program | workspace | start → first frame, median | max | peak RSS | bytes for one navigation key |\n| --- | --- | ---: | ---: | ---: | ---: |\n"
+for f in ptyFigures {
+    let m = Measurement(name: "", samples: f.firstFrames)
+    out += "| \(f.program) | \(f.subject) | \(Harness.format(m.median)) | \(Harness.format(m.samples.max() ?? 0)) | \(String(format: "%.1f MiB", Double(f.peakRSSKiB) / 1024)) | \(f.keyBytes.map(String.init) ?? "–") |\n"
+}
+if let floorFigure = ptyFigures.first(where: { $0.program == "C ncurses floor" }) {
+    out += "\nRatios against the floor (same run):\n\n"
+    let floorFrame = Measurement(name: "", samples: floorFigure.firstFrames).median
+    for f in ptyFigures where f.program != "C ncurses floor" {
+        let frame = Measurement(name: "", samples: f.firstFrames).median
+        out += "- \(f.program) (\(f.subject)): start \(String(format: "%.1f", frame / max(floorFrame, 1)))× the floor, RSS \(String(format: "%.1f", Double(f.peakRSSKiB) / Double(max(floorFigure.peakRSSKiB, 1))))×\n"
+    }
+}
+print(out)

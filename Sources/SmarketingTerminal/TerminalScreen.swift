@@ -121,13 +121,15 @@ public final class TerminalScreen {
     /// has something, or a signal arrives. Returns which are ready.
     public func wait(timeoutMilliseconds: Int32, others: [Int32]) -> (keyboard: Bool, ready: Set<Int32>) {
         var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
-        fds += others.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+        fds += (others + [TerminalSignals.wakeDescriptor]).filter { $0 >= 0 }.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
         let n = poll(&fds, nfds_t(fds.count), timeoutMilliseconds)
         if n < 0 {
             // A signal (a resize, or a request to stop): let the key reader find out which.
             return (true, [])
         }
-        return (fds[0].revents != 0, Set(fds.dropFirst().filter { $0.revents != 0 }.map(\.fd)))
+        let ready = Set(fds.dropFirst().filter { $0.revents != 0 }.map(\.fd))
+        // A stop signal counts as input: the key reader reports it.
+        return (fds[0].revents != 0 || ready.contains(TerminalSignals.wakeDescriptor), ready)
     }
 
     /// The next key, resize or stop signal if one is waiting; `.timeout` when there is none. Never blocks.

@@ -9,6 +9,9 @@ nonisolated(unsafe) private var savedTermios = termios()
 nonisolated(unsafe) private var haveSavedTermios = false
 nonisolated(unsafe) private var restoreBytes: UnsafeMutablePointer<UInt8>?
 nonisolated(unsafe) private var restoreCount = 0
+/// Written by the stop-signal handler, so the event loop wakes whichever thread took the signal.
+nonisolated(unsafe) private var wakePipe: [Int32] = [-1, -1]
+nonisolated(unsafe) private var wakeWriteFD: Int32 = -1
 
 /// Signals that ask us to stop are turned into events; crash signals restore the terminal and die.
 enum TerminalSignals {
@@ -23,10 +26,22 @@ enum TerminalSignals {
         sigemptyset(&wanted)
         for sig in stopSignals + [SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&wanted, sig) }
         sigprocmask(SIG_UNBLOCK, &wanted, nil)
+        if wakePipe[0] < 0, pipe(&wakePipe) == 0 {
+            for fd in wakePipe {
+                _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+                _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+            }
+            wakeWriteFD = wakePipe[1]
+        }
         for sig in stopSignals {
-            // No SA_RESTART: a blocked get_wch returns at once so the loop can save and leave.
+            // No SA_RESTART, and a byte down the wake pipe: the loop notices at once, whichever
+            // thread the signal landed on.
             var action = sigaction()
-            action.__sigaction_handler.sa_handler = { sig in pendingStopSignal = sig }
+            action.__sigaction_handler.sa_handler = { sig in
+                pendingStopSignal = sig
+                var byte: UInt8 = 1
+                if wakeWriteFD >= 0 { _ = write(wakeWriteFD, &byte, 1) }
+            }
             sigemptyset(&action.sa_mask)
             action.sa_flags = 0
             sigaction(sig, &action, nil)
@@ -63,8 +78,13 @@ enum TerminalSignals {
         for sig in stopSignals + crashSignals { signal(sig, SIG_DFL) }
     }
 
+    /// The descriptor that becomes readable when a stop signal arrives.
+    static var wakeDescriptor: Int32 { wakePipe[0] }
+
     /// The stop signal that arrived since the last call, if any.
     static func takePending() -> Int32? {
+        var buffer = [UInt8](repeating: 0, count: 16)
+        if wakePipe[0] >= 0 { while read(wakePipe[0], &buffer, buffer.count) > 0 {} }
         let sig = pendingStopSignal
         guard sig != 0 else { return nil }
         pendingStopSignal = 0

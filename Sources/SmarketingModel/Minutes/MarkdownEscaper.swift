@@ -61,7 +61,32 @@ public enum MarkdownEscaper {
         return false
     }
 
+    /// True when a line needs no escaping at all: letters, digits, spaces inside and a few safe
+    /// marks, not starting with a digit, ending without a space. Most text is like this.
+    private static func isPlain(_ line: String) -> Bool {
+        var first = true
+        var last: UInt8 = 0
+        for b in line.utf8 {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), 0x80...0xFF:
+                break
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: "."),
+                 UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "?"), UInt8(ascii: ";"), UInt8(ascii: "("), UInt8(ascii: ")"),
+                 UInt8(ascii: "%"), UInt8(ascii: "/"):
+                if first { return false }
+            case UInt8(ascii: "-"), UInt8(ascii: ":"):
+                if first { return false }
+            default:
+                return false
+            }
+            first = false
+            last = b
+        }
+        return last != UInt8(ascii: " ") && !line.contains("://") && !line.lowercased().contains("www.")
+    }
+
     private static func escapeLine(_ line: String) -> String {
+        if isPlain(line) { return line }
         let scalars = Array(line.unicodeScalars)
         var out = String.UnicodeScalarView()
         var leading = true

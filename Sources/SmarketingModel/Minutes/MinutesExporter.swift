@@ -14,7 +14,7 @@ public struct MinutesExporter {
         markdown(for: meeting, withFrontMatter: true)
     }
 
-    private func markdown(for meeting: Meeting, withFrontMatter: Bool) -> String {
+    private func markdown(for meeting: Meeting, withFrontMatter: Bool, withFriction: Bool = true) -> String {
         var lines: [String] = []
         if withFrontMatter {
             lines += frontMatter(meeting)
@@ -27,18 +27,23 @@ public struct MinutesExporter {
         lines += section("Agenda", agenda(meeting))
         lines += section("Decisions", decisions(meeting))
         lines += section("Action items", actionItems(meeting))
-        lines += section("Friction points", frictionPoints(meeting))
+        if withFriction { lines += section("Friction points", frictionPoints(meeting)) }
         lines += section("Notes", notes(meeting))
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The minutes of every meeting, newest first, separated by horizontal rules. Only the first
+    /// The minutes of every meeting, newest first, separated by horizontal rules, then the team's
+    /// friction points once (they belong to the team, not to one meeting). Only the first meeting
     /// carries front matter: a document has one.
     public func markdownForAllMeetings() -> String {
         let newestFirst = workspace.meetings.sorted { $0.date > $1.date }
-        return newestFirst.enumerated().map { i, meeting in
-            markdown(for: meeting, withFrontMatter: i == 0)
+        var text = newestFirst.enumerated().map { i, meeting in
+            markdown(for: meeting, withFrontMatter: i == 0, withFriction: false)
         }.joined(separator: "\n---\n\n")
+        if let latest = newestFirst.first {
+            text += "\n---\n\n# Friction points as of \(latest.date.iso)\n\n" + frictionPoints(latest).joined(separator: "\n") + "\n"
+        }
+        return text
     }
 
     private func section(_ title: String, _ body: [String]) -> [String] {

@@ -3,7 +3,7 @@ import SmarketingModel
 /// The four shared KPIs as tiles: value against target, status, change, trend.
 enum KPIPane {
     static func draw(_ state: AppState, _ rect: Rect, focused: Bool, wide: Bool, _ grid: inout Grid) {
-        let meeting = state.workspace.currentMeeting
+        let meeting = state.meeting
         var title = "\(PaneID.kpis.number) KPIs"
         if let meeting { title += " · week of \(meeting.kpiWeek.iso)" }
         if let report = state.report, !report.hasRecord { title += " · no record yet (a adds it)" }

@@ -65,7 +65,7 @@ enum ListPanes {
     // MARK: agenda
 
     static func drawAgenda(_ state: AppState, _ rect: Rect, focused: Bool, _ grid: inout Grid) {
-        guard let meeting = state.workspace.currentMeeting else { return }
+        guard let meeting = state.meeting else { return }
         let planned = meeting.plannedMinutes
         let area = frame(.agenda, title: "Agenda · \(planned) of \(meeting.lengthMinutes) min", rect, focused: focused, &grid)
         if planned > meeting.lengthMinutes {
@@ -120,11 +120,11 @@ enum ListPanes {
 
     static func drawFriction(_ state: AppState, _ rect: Rect, focused: Bool, _ grid: inout Grid) {
         let ws = state.workspace
-        let open = ws.frictionPoints.filter { $0.status != .resolved }.count
+        let open = state.unresolvedFriction
         let title = "Friction points · \(open) unresolved" + (state.showResolved ? "" : " · resolved hidden")
         let area = frame(.friction, title: title, rect, focused: focused, &grid)
         guard !area.isEmpty else { return }
-        let rows = PaneRows.friction(ws, showResolved: state.showResolved, suggestions: state.suggestions)
+        let rows = state.frictionRows
         if rows.isEmpty {
             grid.text(ws.frictionPoints.isEmpty ? "No friction points. Press a to record one." : "All resolved. Press r to show them.",
                       x: area.x + 1, y: area.y, role: .dim, maxWidth: area.width - 1)
@@ -135,7 +135,9 @@ enum ListPanes {
         let wideStatus = area.width >= 50
         let statusWidth = wideStatus ? 10 : 5
         func ownerText(_ owner: String) -> String { area.width >= 60 ? owner : (area.width >= 44 ? short(owner) : initials(owner)) }
-        let ownerWidth = columnWidth(ws.frictionPoints.map { ownerText($0.owner) }, cap: 14)
+        // Measured over the rows on screen only, so the cost does not grow with the list.
+        let onScreen = rows[min(scroll, rows.count)..<min(rows.count, scroll + area.height)]
+        let ownerWidth = columnWidth(onScreen.compactMap { if case .point(let i) = $0 { return ownerText(ws.frictionPoints[i].owner) } else { return nil } }, cap: 14)
         for row in 0..<area.height {
             let r = scroll + row
             guard rows.indices.contains(r) else { break }
@@ -180,7 +182,7 @@ enum ListPanes {
     // MARK: actions and decisions
 
     static func drawActions(_ state: AppState, _ rect: Rect, focused: Bool, _ grid: inout Grid) {
-        guard let meeting = state.workspace.currentMeeting else { return }
+        guard let meeting = state.meeting else { return }
         let area = frame(.actions, title: "Actions & decisions", rect, focused: focused, &grid)
         guard !area.isEmpty else { return }
         let rows = PaneRows.actions(meeting)

@@ -120,7 +120,7 @@ enum Overlays {
 
 extension Overlays {
     static func drawConfirmNewWeek(_ state: AppState, _ grid: inout Grid) {
-        guard let meeting = state.workspace.currentMeeting else { return }
+        guard let meeting = state.meeting else { return }
         let open = meeting.actionItems.filter { !$0.done }.count
         let rect = centered(width: 70, height: 8, in: state.size)
         panel(rect, title: "Start next week's meeting?", &grid)

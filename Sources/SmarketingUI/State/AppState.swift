@@ -54,6 +54,13 @@ public struct AppState: Equatable, Sendable {
     /// The funnel and the lead SLA for the same week.
     public private(set) var funnel: FunnelReport?
     public private(set) var sla: SLAReport?
+    /// Derived once per change, so a frame costs the same however long the history is.
+    public private(set) var meetingIndex: Int?
+    public private(set) var frictionRows: [FrictionRow] = []
+    /// The friction-point indices in display order (the selectable rows), and each one's row.
+    public private(set) var frictionItems: [Int] = []
+    public private(set) var frictionRowOfItem: [Int] = []
+    public private(set) var unresolvedFriction = 0
     /// Read-only: the presenter's screen, which follows the file and never writes it.
     public var readOnly = false
     /// Draw big digits and charts with ASCII only (the terminal has no UTF-8).
@@ -67,7 +74,9 @@ public struct AppState: Equatable, Sendable {
     public var selection: [PaneID: Int] = [:]
     public var scroll: [PaneID: Int] = [:]
     public var zoomed = false
-    public var showResolved = true
+    public var showResolved = true {
+        didSet { refreshFriction() }
+    }
     public var mode: Mode = .normal
     public var undoStack: [UndoEntry] = []
     public var redoStack: [UndoEntry] = []
@@ -99,14 +108,32 @@ public struct AppState: Equatable, Sendable {
     }
 
     private mutating func refreshReports() {
-        guard let meeting = workspace.currentMeeting else {
+        meetingIndex = workspace.currentMeetingIndex
+        if let meeting {
+            report = KPIReport(workspace: workspace, meeting: meeting)
+            funnel = FunnelReport(workspace: workspace, week: meeting.kpiWeek)
+            sla = SLAReport(workspace: workspace, week: meeting.kpiWeek)
+        } else {
             (report, funnel, sla) = (nil, nil, nil)
-            return
         }
-        report = KPIReport(workspace: workspace, meeting: meeting)
-        funnel = FunnelReport(workspace: workspace, week: meeting.kpiWeek)
-        sla = SLAReport(workspace: workspace, week: meeting.kpiWeek)
+        unresolvedFriction = workspace.frictionPoints.reduce(0) { $0 + ($1.status == .resolved ? 0 : 1) }
+        refreshFriction()
     }
+
+    private mutating func refreshFriction() {
+        frictionRows = PaneRows.friction(workspace, showResolved: showResolved, suggestions: suggestions)
+        frictionItems = []
+        frictionRowOfItem = []
+        for (row, entry) in frictionRows.enumerated() {
+            if case .point(let index) = entry {
+                frictionItems.append(index)
+                frictionRowOfItem.append(row)
+            }
+        }
+    }
+
+    /// The current meeting, found once per change.
+    public var meeting: Meeting? { meetingIndex.map { workspace.meetings[$0] } }
 
     /// Suggested friction points for this week that were not dismissed.
     public var suggestions: [FrictionSuggestion] {

@@ -46,11 +46,11 @@ public enum PaneRows {
 
     /// Number of selectable items in a pane.
     public static func itemCount(_ pane: PaneID, _ state: AppState) -> Int {
-        guard let meeting = state.workspace.currentMeeting else { return 0 }
+        guard let meeting = state.meeting else { return 0 }
         switch pane {
         case .kpis: return KPIKind.allCases.count
         case .agenda: return meeting.agenda.count
-        case .friction: return frictionItems(state.workspace, showResolved: state.showResolved).count
+        case .friction: return state.frictionItems.count
         case .actions: return meeting.actionItems.count + meeting.decisions.count
         }
     }

@@ -154,7 +154,7 @@ public enum Reducer {
         case .zoom: state.zoomed.toggle()
         case .toggleResolved:
             let id = selectedFrictionID(state)
-            state.showResolved.toggle()
+            state.showResolved.toggle() // the derived rows follow
             reselectFriction(id, &state)
             state.banner = Banner(state.showResolved ? "Showing resolved friction points (dimmed)." : "Hiding resolved friction points.", expires: state.now.adding(seconds: 3))
         case .cycleTheme:
@@ -228,7 +228,7 @@ public enum Reducer {
     }
 
     static func openAddForm(_ state: inout AppState, decision: Bool) {
-        guard let meeting = state.workspace.currentMeeting else { return }
+        guard let meeting = state.meeting else { return }
         let target: FormTarget
         let selected = state.selected(state.focus)
         switch state.focus {
@@ -237,7 +237,7 @@ public enum Reducer {
         case .agenda:
             target = .agendaItem(id: nil, insertAt: meeting.agenda.isEmpty ? 0 : selected + 1)
         case .friction:
-            let items = PaneRows.frictionItems(state.workspace, showResolved: state.showResolved)
+            let items = state.frictionItems
             let stage = items.isEmpty ? FunnelStage.iqlMql : state.workspace.frictionPoints[items[selected]].stage
             target = .frictionPoint(id: nil, stage: stage)
         case .actions:
@@ -253,7 +253,7 @@ public enum Reducer {
     }
 
     static func openEditForm(_ state: inout AppState) {
-        guard let meeting = state.workspace.currentMeeting else { return }
+        guard let meeting = state.meeting else { return }
         let selected = state.selected(state.focus)
         let target: FormTarget
         switch state.focus {
@@ -279,14 +279,14 @@ public enum Reducer {
     }
 
     static func selectedFrictionID(_ state: AppState) -> String? {
-        let items = PaneRows.frictionItems(state.workspace, showResolved: state.showResolved)
+        let items = state.frictionItems
         let s = state.selected(.friction)
         return items.indices.contains(s) ? state.workspace.frictionPoints[items[s]].id : nil
     }
 
     static func reselectFriction(_ id: String?, _ state: inout AppState) {
         guard let id else { return }
-        let items = PaneRows.frictionItems(state.workspace, showResolved: state.showResolved)
+        let items = state.frictionItems
         if let pos = items.firstIndex(where: { state.workspace.frictionPoints[$0].id == id }) {
             state.selection[.friction] = pos
         }
@@ -469,7 +469,7 @@ public enum Reducer {
             MeetingClock.start(&meeting, now: now)
                 ? "Meeting started. n moves to the next item." : "Nothing to start: no pending agenda items."
         }
-        if let active = state.workspace.currentMeeting?.agenda.firstIndex(where: { $0.status == .active }) {
+        if let active = state.meeting?.agenda.firstIndex(where: { $0.status == .active }) {
             state.selection[.agenda] = active
         }
         return effects
@@ -598,7 +598,7 @@ public enum Reducer {
     // MARK: notes in $EDITOR
 
     static func editNotes(_ state: inout AppState) -> [Effect] {
-        guard let meeting = state.workspace.currentMeeting else { return [] }
+        guard let meeting = state.meeting else { return [] }
         let selected = state.selected(state.focus)
         switch state.focus {
         case .agenda where meeting.agenda.indices.contains(selected):
@@ -698,7 +698,7 @@ public enum Reducer {
     }
 
     static func selectedID(_ pane: PaneID, _ state: AppState) -> String? {
-        guard let meeting = state.workspace.currentMeeting else { return nil }
+        guard let meeting = state.meeting else { return nil }
         let s = state.selected(pane)
         switch pane {
         case .kpis: return nil
@@ -712,12 +712,12 @@ public enum Reducer {
     }
 
     static func index(of id: String, in pane: PaneID, _ state: AppState) -> Int? {
-        guard let meeting = state.workspace.currentMeeting else { return nil }
+        guard let meeting = state.meeting else { return nil }
         switch pane {
         case .kpis: return nil
         case .agenda: return meeting.agenda.firstIndex { $0.id == id }
         case .friction:
-            return PaneRows.frictionItems(state.workspace, showResolved: state.showResolved).firstIndex { state.workspace.frictionPoints[$0].id == id }
+            return state.frictionItems.firstIndex { state.workspace.frictionPoints[$0].id == id }
         case .actions:
             if let i = meeting.actionItems.firstIndex(where: { $0.id == id }) { return i }
             return meeting.decisions.firstIndex { $0.id == id }.map { $0 + meeting.actionItems.count }
@@ -748,17 +748,12 @@ public enum Reducer {
         let s = state.selected(pane)
         switch pane {
         case .kpis: return (0, 1)
-        case .agenda: return (s, state.workspace.currentMeeting?.agenda.count ?? 0)
+        case .agenda: return (s, state.meeting?.agenda.count ?? 0)
         case .friction:
-            let rows = PaneRows.friction(state.workspace, showResolved: state.showResolved, suggestions: state.suggestions)
-            var seen = -1
-            for (i, row) in rows.enumerated() {
-                if case .point = row { seen += 1 }
-                if seen == s { return (i, rows.count) }
-            }
-            return (0, rows.count)
+            let rows = state.frictionRows.count
+            return (state.frictionRowOfItem.indices.contains(s) ? state.frictionRowOfItem[s] : 0, rows)
         case .actions:
-            guard let meeting = state.workspace.currentMeeting else { return (0, 0) }
+            guard let meeting = state.meeting else { return (0, 0) }
             let rows = PaneRows.actions(meeting)
             let row = s < meeting.actionItems.count ? s + 1 : s + 2
             return (min(row, rows.count - 1), rows.count)

@@ -1,0 +1,91 @@
+import CPseudoTerminal
+import Foundation
+
+/// A program run in a real pseudo-terminal: time to its first frame, bytes it writes for a
+/// keystroke, and its peak resident memory.
+struct PseudoTerminalRun {
+    struct Result {
+        var firstFrame: Double? // nanoseconds from spawn until the marker appeared
+        var keyBytes: Int?
+        var peakRSSKiB: Int
+        var exitStatus: Int32
+    }
+
+    /// Starts `argv`, waits for `marker` in its output, then (if `key` is given) sends it and
+    /// counts the bytes that come back, then sends `quit` keys and waits for the exit.
+    static func run(_ argv: [String], environment: [String: String], rows: Int, cols: Int, marker: String,
+                    key: String? = nil, quit: [String], timeout: Double = 10) -> Result {
+        let env = environment.map { "\($0.key)=\($0.value)" }
+        let cArgv = argv.map { strdup($0) } + [nil]
+        let cEnv = env.map { strdup($0) } + [nil]
+        defer { (cArgv + cEnv).forEach { free($0) } }
+        var master: Int32 = -1
+        let t0 = Harness.now()
+        let pid = smk_spawn_in_pty(argv[0], cArgv, cEnv, Int32(rows), Int32(cols), &master)
+        guard pid > 0 else { return Result(firstFrame: nil, keyBytes: nil, peakRSSKiB: 0, exitStatus: -1) }
+        defer { close(master) }
+        var seen = [UInt8]()
+        let markerBytes = Array(marker.utf8)
+        var firstFrame: Double?
+        let deadline = Date().addingTimeInterval(timeout)
+        while firstFrame == nil, Date() < deadline {
+            let chunk = readAvailable(master, waitMilliseconds: 50)
+            seen += chunk
+            if contains(seen, markerBytes) { firstFrame = Double(Harness.now() - t0) }
+        }
+        // Let the screen settle, then measure one keystroke's output.
+        _ = drainQuietly(master, quietMilliseconds: 300)
+        var keyBytes: Int?
+        if let key, firstFrame != nil {
+            _ = key.withCString { write(master, $0, strlen($0)) }
+            keyBytes = drainQuietly(master, quietMilliseconds: 300)
+        }
+        // Peak resident memory since exec (VmHWM), read before quitting: the rusage of a forked
+        // child would also count the memory it shared with this process before exec.
+        let peak = peakRSS(pid)
+        for q in quit {
+            _ = q.withCString { write(master, $0, strlen($0)) }
+            _ = drainQuietly(master, quietMilliseconds: 100)
+        }
+        var status: Int32 = 0
+        var usage = rusage()
+        let quitDeadline = Date().addingTimeInterval(5)
+        while wait4(pid, &status, WNOHANG, &usage) == 0 {
+            if Date() > quitDeadline { kill(pid, SIGKILL) }
+            _ = drainQuietly(master, quietMilliseconds: 20)
+        }
+        return Result(firstFrame: firstFrame, keyBytes: keyBytes, peakRSSKiB: peak, exitStatus: status)
+    }
+
+    static func peakRSS(_ pid: pid_t) -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+        return Int(line.split(separator: " ").dropFirst().first { !$0.isEmpty } ?? "0") ?? 0
+    }
+
+    static func readAvailable(_ fd: Int32, waitMilliseconds: Int32) -> [UInt8] {
+        var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        guard poll(&pfd, 1, waitMilliseconds) > 0 else { return [] }
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        let n = read(fd, &buffer, buffer.count)
+        return n > 0 ? Array(buffer[0..<n]) : []
+    }
+
+    /// Reads until nothing arrives for `quietMilliseconds`; returns the byte count.
+    static func drainQuietly(_ fd: Int32, quietMilliseconds: Int32) -> Int {
+        var total = 0
+        while true {
+            let chunk = readAvailable(fd, waitMilliseconds: quietMilliseconds)
+            if chunk.isEmpty { return total }
+            total += chunk.count
+        }
+    }
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard needle.count <= haystack.count else { return false }
+        for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] {
+            if Array(haystack[i..<(i + needle.count)]) == needle { return true }
+        }
+        return false
+    }
+}
