@@ -59,6 +59,11 @@ let package = Package(
             name: "SmarketingCLITests",
             dependencies: ["smarketing", "SmarketingModel"]
         ),
+        // CI runs a short smoke pass of the benchmark so it cannot rot (no timings asserted).
+        .testTarget(
+            name: "SmarketingBenchmarkSmokeTests",
+            dependencies: ["smarketing-bench", "smarketing", "ncurses-floor"]
+        ),
         // Drives the built binary in tmux: real pseudo-terminal, real keys, real files.
         .testTarget(
             name: "SmarketingE2ETests",

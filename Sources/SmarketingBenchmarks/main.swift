@@ -1,7 +1,8 @@
 // smarketing-bench: the benchmark suite behind BENCHMARKS.md.
 //
 //   swift run -c release smarketing-bench            full run: sample, large and huge workspaces
-//   swift run -c release smarketing-bench --quick    a short smoke pass (CI)
+//   swift run -c release smarketing-bench --quick    fewer iterations, no huge workspace
+//   smarketing-bench --smoke                         the smallest pass, run by the tests in CI
 //
 // It prints a Markdown report on stdout.
 import Foundation
@@ -9,7 +10,8 @@ import SmarketingModel
 import SmarketingUI
 
 let arguments = CommandLine.arguments
-let quick = arguments.contains("--quick")
+let smoke = arguments.contains("--smoke")
+let quick = smoke || arguments.contains("--quick")
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let binDir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
 let work = FileManager.default.temporaryDirectory.appendingPathComponent("smarketing-bench-\(getpid())")
@@ -59,7 +61,7 @@ var rows: [(String, String, Measurement)] = [] // (subject, operation, measureme
 for subject in subjects {
     FileHandle.standardError.write(Data("\(subject.name) (\(subject.bytes) bytes)\n".utf8))
     let scale = subject.name == "huge" ? 0.1 : (subject.name == "large" ? 0.3 : 1.0)
-    func n(_ base: Int) -> Int { max(3, Int(Double(quick ? base / 10 : base) * scale)) }
+    func n(_ base: Int) -> Int { smoke ? 3 : max(3, Int(Double(quick ? base / 10 : base) * scale)) }
 
     record(subject.name, try Harness.measure("load + validate", iterations: n(100)) { _ = try MeetingStore(path: subject.path).load() })
     let workspace = try MeetingStore(path: subject.path).load()
@@ -128,7 +130,7 @@ struct PTYFigure {
 
 var ptyFigures: [PTYFigure] = []
 let env = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": work.path, "XDG_CONFIG_HOME": work.path, "PATH": "/usr/bin:/bin"]
-let runs = quick ? 3 : 15
+let runs = smoke ? 1 : (quick ? 3 : 15)
 
 @MainActor func measureProgram(_ program: String, _ subject: String, _ argv: [String], marker: String, key: String?, quit: [String], rows: Int = 60, cols: Int = 200) {
     var frames: [Double] = []

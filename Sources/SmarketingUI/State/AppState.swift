@@ -61,6 +61,10 @@ public struct AppState: Equatable, Sendable {
     public private(set) var frictionItems: [Int] = []
     public private(set) var frictionRowOfItem: [Int] = []
     public private(set) var unresolvedFriction = 0
+    /// Every id the workspace has used, built once and grown as ids are made, so a new id is
+    /// checked without walking the whole workspace on every edit. Ids of deleted items stay in
+    /// it, which only makes it more careful.
+    public var takenIDs: Set<String> = []
     /// Read-only: the presenter's screen, which follows the file and never writes it.
     public var readOnly = false
     /// Draw big digits and charts with ASCII only (the terminal has no UTF-8).
@@ -104,7 +108,15 @@ public struct AppState: Equatable, Sendable {
         self.themeNames = themeNames
         self.themeIndex = themeIndex
         self.ids = ids
+        takenIDs = workspace.allIDs
         refreshReports()
+    }
+
+    /// A fresh id with the prefix, recorded as taken.
+    public mutating func newID(_ prefix: String) -> String {
+        let id = ids.next(prefix, avoiding: takenIDs)
+        takenIDs.insert(id)
+        return id
     }
 
     private mutating func refreshReports() {

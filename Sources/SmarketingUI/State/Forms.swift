@@ -123,18 +123,18 @@ public enum Forms {
         case invalid(FormState)
     }
 
-    public static func submit(_ form: FormState, to ws: Workspace, ids: inout IDGenerator, now: Timestamp, today: CalendarDate) -> Outcome {
+    /// `newID` makes a fresh id with a prefix; the caller keeps track of the ids in use.
+    public static func submit(_ form: FormState, to ws: Workspace, newID: (String) -> String, now: Timestamp, today: CalendarDate) -> Outcome {
         var form = form
         guard validate(&form, in: ws) else { return .invalid(form) }
         guard var meeting = ws.currentMeeting, let mi = ws.currentMeetingIndex else { return .invalid(form) }
         var ws = ws
-        let taken = ws.allIDs
         func text(_ key: String) -> String { form.value(key).trimmed }
 
         switch form.target {
         case .agendaItem(let id, let insertAt):
             var item = id.flatMap { id in meeting.agenda.first { $0.id == id } }
-                ?? AgendaItem(id: ids.next("ag", avoiding: taken), title: "")
+                ?? AgendaItem(id: newID("ag"), title: "")
             item.title = text("title")
             item.owner = text("owner")
             item.timeboxMinutes = Int(text("timebox")) ?? item.timeboxMinutes
@@ -149,7 +149,7 @@ public enum Forms {
 
         case .frictionPoint(let id, _):
             var point = id.flatMap { id in ws.frictionPoints.first { $0.id == id } }
-                ?? FrictionPoint(id: ids.next("fp", avoiding: taken), title: "", stage: .iqlMql, raisedBy: .sales, opened: today)
+                ?? FrictionPoint(id: newID("fp"), title: "", stage: .iqlMql, raisedBy: .sales, opened: today)
             point.title = text("title")
             point.stage = FunnelStage(rawValue: form.value("stage")) ?? point.stage
             point.raisedBy = Side(rawValue: form.value("raisedBy")) ?? point.raisedBy
@@ -169,7 +169,7 @@ public enum Forms {
 
         case .actionItem(let id, let insertAt):
             var item = id.flatMap { id in meeting.actionItems.first { $0.id == id } }
-                ?? ActionItem(id: ids.next("act", avoiding: taken), title: "")
+                ?? ActionItem(id: newID("act"), title: "")
             item.title = text("title")
             item.owner = text("owner")
             item.due = CalendarDate(iso: text("due"))
@@ -179,14 +179,14 @@ public enum Forms {
 
         case .decision(let id, let insertAt):
             var decision = id.flatMap { id in meeting.decisions.first { $0.id == id } }
-                ?? Decision(id: ids.next("dec", avoiding: taken), text: "")
+                ?? Decision(id: newID("dec"), text: "")
             decision.text = text("text")
             let index = upsert(decision, into: &meeting.decisions, at: insertAt)
             ws.meetings[mi] = meeting
             return .applied(ws, label: id == nil ? "add decision" : "edit decision", pane: .actions, selection: meeting.actionItems.count + index)
 
         case .kpiWeek(let start):
-            var week = ws.week(startingOn: start) ?? WeekRecord(id: ids.next("wk", avoiding: taken), weekStart: start)
+            var week = ws.week(startingOn: start) ?? WeekRecord(id: newID("wk"), weekStart: start)
             week.marketingSpend = Double(text("spend").replacingCommas) ?? 0
             week.leads = Int(text("leads")) ?? 0
             week.mqls = Int(text("mqls")) ?? 0

@@ -20,13 +20,15 @@ public enum PaneRows {
     /// Friction points grouped by funnel stage in funnel order; within a stage, in file order.
     public static func friction(_ ws: Workspace, showResolved: Bool, suggestions: [FrictionSuggestion] = []) -> [FrictionRow] {
         var rows: [FrictionRow] = suggestions.map { .suggestion($0) }
-        for stage in FunnelStage.allCases {
-            let indices = ws.frictionPoints.indices.filter {
-                ws.frictionPoints[$0].stage == stage && (showResolved || ws.frictionPoints[$0].status != .resolved)
-            }
-            guard !indices.isEmpty else { continue }
-            rows.append(.stage(stage, count: indices.count))
-            rows += indices.map { .point(index: $0) }
+        // One pass buckets the points by stage, keeping file order within a stage.
+        var buckets = [[Int]](repeating: [], count: FunnelStage.allCases.count)
+        let stageIndex = Dictionary(uniqueKeysWithValues: FunnelStage.allCases.enumerated().map { ($1, $0) })
+        for (i, point) in ws.frictionPoints.enumerated() where showResolved || point.status != .resolved {
+            buckets[stageIndex[point.stage]!].append(i)
+        }
+        for (k, stage) in FunnelStage.allCases.enumerated() where !buckets[k].isEmpty {
+            rows.append(.stage(stage, count: buckets[k].count))
+            rows += buckets[k].map { .point(index: $0) }
         }
         return rows
     }

@@ -421,7 +421,17 @@ public enum Reducer {
                 form.fields[form.focus].kind = .choice(options: options, index: (index + step) % options.count)
             }
         case .formSubmit:
-            switch Forms.submit(form, to: state.workspace, ids: &state.ids, now: state.now, today: state.today) {
+            var newIDs: [String] = []
+            var generator = state.ids
+            let taken = state.takenIDs
+            let outcome = Forms.submit(form, to: state.workspace, newID: { prefix in
+                let id = generator.next(prefix, avoiding: taken)
+                newIDs.append(id)
+                return id
+            }, now: state.now, today: state.today)
+            state.ids = generator
+            state.takenIDs.formUnion(newIDs)
+            switch outcome {
             case .invalid(let checked):
                 form = checked
                 if let first = checked.fields.firstIndex(where: { $0.error != nil }) { form.focus = first }
@@ -492,7 +502,7 @@ public enum Reducer {
             return []
         }
         var ws = state.workspace
-        let point = FrictionPoint(id: state.ids.next("fp", avoiding: ws.allIDs), title: suggestion.title, stage: suggestion.stage,
+        let point = FrictionPoint(id: state.newID("fp"), title: suggestion.title, stage: suggestion.stage,
                                   raisedBy: suggestion.stage <= .sql ? .marketing : .sales, severity: 2, opened: state.today)
         ws.frictionPoints.append(point)
         // Settled for this week: it is not suggested again.
@@ -519,6 +529,7 @@ public enum Reducer {
         var ws = state.workspace
         do {
             let summary = try NextWeek.start(&ws, now: state.now, ids: &state.ids)
+            state.takenIDs = ws.allIDs
             let effects = commit(ws, label: "start next week", &state)
             state.selection = [:]
             state.scroll = [:]
@@ -572,17 +583,16 @@ public enum Reducer {
     static func applyCapture(_ capture: Capture, _ state: inout AppState) -> [Effect] {
         var ws = state.workspace
         guard let mi = ws.currentMeetingIndex else { return [] }
-        let taken = ws.allIDs
         let message: String
         switch capture {
         case .actionItem(let owner, let title):
-            ws.meetings[mi].actionItems.append(ActionItem(id: state.ids.next("act", avoiding: taken), title: title, owner: owner))
+            ws.meetings[mi].actionItems.append(ActionItem(id: state.newID("act"), title: title, owner: owner))
             message = "Action item for \(owner) added."
         case .decision(let text):
-            ws.meetings[mi].decisions.append(Decision(id: state.ids.next("dec", avoiding: taken), text: text))
+            ws.meetings[mi].decisions.append(Decision(id: state.newID("dec"), text: text))
             message = "Decision recorded."
         case .frictionPoint(let stage, let title):
-            ws.frictionPoints.append(FrictionPoint(id: state.ids.next("fp", avoiding: taken), title: title, stage: stage,
+            ws.frictionPoints.append(FrictionPoint(id: state.newID("fp"), title: title, stage: stage,
                                                    raisedBy: stage <= .sql ? .marketing : .sales, opened: state.today))
             message = "Friction point added under \(stage.title)."
         case .note(let text):
@@ -684,6 +694,7 @@ public enum Reducer {
     static func adopt(_ theirs: Workspace, _ state: inout AppState, message: String?) -> [Effect] {
         let kept = PaneID.allCases.map { ($0, selectedID($0, state)) }
         state.workspace = theirs
+        state.takenIDs.formUnion(theirs.allIDs)
         for (pane, id) in kept {
             if let id, let index = index(of: id, in: pane, state) { state.selection[pane] = index }
         }
