@@ -20,6 +20,8 @@ public enum Reducer {
                 state.saveState = .saved
                 state.unsavedEdits = 0
                 if state.banner?.isError == true { state.banner = Banner("Saved.", expires: state.now.adding(seconds: 3)) }
+                // The chair was asked about quitting with unsaved edits, and now nothing is unsaved.
+                if case .confirmQuit = state.mode { effects.append(.quit) }
             case .failed(let message):
                 state.saveState = .failed(message)
                 state.banner = Banner("Not saved: \(message) Your edits are kept and saving will be retried.", isError: true)
@@ -126,8 +128,10 @@ public enum Reducer {
         .up, .down, .top, .bottom, .pageUp, .pageDown, .zoom, .toggleResolved, .cycleTheme, .help, .redraw, .quit,
     ]
 
+    /// Quitting asks first only when a save failed. A save still under way is not a lost edit: the
+    /// runner waits for it before leaving, and comes back here if it failed.
     static func quit(_ state: inout AppState) -> [Effect] {
-        if state.unsavedEdits > 0 {
+        if state.unsavedEdits > 0, case .failed = state.saveState {
             state.mode = .confirmQuit
             return []
         }
