@@ -64,6 +64,11 @@ let package = Package(
             name: "SmarketingBenchmarkSmokeTests",
             dependencies: ["smarketing-bench", "smarketing", "ncurses-floor"]
         ),
+        // Nothing lost, nothing injected: bad input, fuzzing, crashes mid-save, abuse of the UI.
+        .testTarget(
+            name: "SmarketingFaultTests",
+            dependencies: ["smarketing", "SmarketingModel", "SmarketingUI", "CPseudoTerminal"]
+        ),
         // Drives the built binary in tmux: real pseudo-terminal, real keys, real files.
         .testTarget(
             name: "SmarketingE2ETests",
