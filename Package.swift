@@ -33,6 +33,8 @@ let package = Package(
             dependencies: ["SmarketingModel", "SmarketingUI", "CPseudoTerminal"],
             path: "Sources/SmarketingBenchmarks"
         ),
+        // A helper for the crash-safety tests: saves in a loop until killed.
+        .executableTarget(name: "smarketing-save-torture", dependencies: ["SmarketingModel"], path: "Sources/SmarketingSaveTorture"),
         // The floor for the start-up comparison: a minimal C ncurses program.
         .executableTarget(name: "ncurses-floor", path: "Sources/NcursesFloor", linkerSettings: [.linkedLibrary("ncursesw")]),
         // The command line: wires the model (and later the UI) together; holds no logic of its own.
@@ -67,7 +69,7 @@ let package = Package(
         // Nothing lost, nothing injected: bad input, fuzzing, crashes mid-save, abuse of the UI.
         .testTarget(
             name: "SmarketingFaultTests",
-            dependencies: ["smarketing", "SmarketingModel", "SmarketingUI", "CPseudoTerminal"]
+            dependencies: ["smarketing", "smarketing-save-torture", "SmarketingModel", "SmarketingUI", "CPseudoTerminal"]
         ),
         // Drives the built binary in tmux: real pseudo-terminal, real keys, real files.
         .testTarget(
