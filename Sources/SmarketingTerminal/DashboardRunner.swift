@@ -56,6 +56,7 @@ public final class DashboardRunner {
         let (initialTheme, problem) = noColor ? (Theme.mono, nil) : catalog.load(names[startIndex])
         if let problem { problems.append(problem) }
 
+        let debugTrap: Int32? = ["segv": SIGSEGV, "bus": SIGBUS, "ill": SIGILL, "trap": SIGTRAP, "abrt": SIGABRT][options.environment["SMARKETING_DEBUG_TRAP"] ?? ""]
         let watcher = FileWatcher(path: store.path)
         let saves = SaveResults()
         let saver = CoalescingSaver(store: store) { generation, outcome in saves.post(generation, outcome) }
@@ -82,6 +83,10 @@ public final class DashboardRunner {
                 while true {
                     let event = screen.readPending()
                     switch event {
+                    case .key(.function(12)) where debugTrap != nil:
+                        // Test hook: SMARKETING_DEBUG_TRAP=segv|bus|ill|trap|abrt makes F12 crash, to
+                        // prove the terminal is restored on crashes.
+                        raise(debugTrap!)
                     case .key(let key): actions.append(.key(key))
                     case .resize(let size): actions.append(.resize(size))
                     case .timeout: break

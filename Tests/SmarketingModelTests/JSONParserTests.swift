@@ -102,6 +102,12 @@ struct JSONWriterTests {
         #expect(try! JSONParser.parse(Array(text.utf8)) == .string("q\"b\\n\n\t\u{1B}[2J\u{7F}\u{9B}é"))
     }
 
+    @Test func escapesBidiOverridesAndLineSeparatorsSoFilesAreSafeToPrint() throws {
+        let text = String(decoding: JSONWriter.canonicalBytes(.string("a\u{202E}b\u{2028}c\u{200D}d")), as: UTF8.self)
+        #expect(text == "\"a\\u202Eb\\u2028c\u{200D}d\"\n") // the joiner inside emoji stays
+        #expect(try JSONParser.parse(Array(text.utf8)) == .string("a\u{202E}b\u{2028}c\u{200D}d"))
+    }
+
     @Test func writesWholeDoublesWithoutAFraction() {
         #expect(JSONWriter.format(6000) == "6000")
         #expect(JSONWriter.format(0.1) == "0.1")

@@ -138,6 +138,32 @@ struct MarkdownEscapingTests {
         }
     }
 
+    /// The same check with pandoc's GFM reader, a second implementation.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/pandoc"), "pandoc is not installed"))
+    func pandocReadsTheSameLiteralText() throws {
+        let ws = hostileWorkspace(Self.hostile)
+        let markdown = MinutesExporter(workspace: ws).markdown(for: ws.meetings[0])
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/pandoc")
+        process.arguments = ["-f", "gfm", "-t", "plain", "--wrap=none"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(markdown.utf8))
+        try input.fileHandleForWriting.close()
+        let plain = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        for s in Self.hostile {
+            // Leading and trailing white space is not significant in pandoc's plain output.
+            let literal = TextSanitizer.visible(s).trimmingCharacters(in: .whitespaces)
+            #expect(plain.contains(literal), "pandoc did not give back \(literal.debugDescription)")
+        }
+        // YAML front matter parses in pandoc too: the title comes through as metadata, not text.
+        #expect(!plain.contains("title:"))
+    }
+
     @Test func tablesKeepTheirColumns() throws {
         let ws = hostileWorkspace(Self.hostile)
         let html = try CMark.html(MinutesExporter(workspace: ws).markdown(for: ws.meetings[0]))

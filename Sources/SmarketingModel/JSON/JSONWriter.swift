@@ -63,28 +63,30 @@ public enum JSONWriter {
         for _ in 0..<(level * 2) { out.append(0x20) }
     }
 
+    /// Scalars written as `\\uXXXX` although JSON allows them raw: controls (C0, DEL, C1),
+    /// bidirectional overrides and line separators. A workspace file is then safe to `cat`.
+    static func mustEscape(_ v: UInt32) -> Bool {
+        v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x061C || v == 0x200E || v == 0x200F
+            || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x2028 || v == 0x2029
+    }
+
     private static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
-        var utf8 = s.utf8.makeIterator()
-        while let byte = utf8.next() {
-            switch byte {
-            case 0x22: out.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x00..<0x20, 0x7F:
-                out.append(contentsOf: "\\u\(hex4(UInt32(byte)))".utf8)
-            case 0xC2:
-                // C1 controls (U+0080–U+009F) are escaped too, so that `cat`ing a workspace is safe.
-                guard let next = utf8.next() else { out.append(byte); break }
-                if next >= 0x80 && next <= 0x9F {
-                    out.append(contentsOf: "\\u\(hex4(UInt32(next)))".utf8)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out.append(contentsOf: [0x5C, 0x22])
+            case "\\": out.append(contentsOf: [0x5C, 0x5C])
+            case "\n": out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case "\r": out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case "\t": out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            default:
+                if scalar.isASCII && !mustEscape(scalar.value) {
+                    out.append(UInt8(scalar.value))
+                } else if mustEscape(scalar.value) {
+                    out.append(contentsOf: "\\u\(hex4(scalar.value))".utf8)
                 } else {
-                    out.append(byte)
-                    out.append(next)
+                    out.append(contentsOf: String(scalar).utf8)
                 }
-            default: out.append(byte)
             }
         }
         out.append(0x22)
