@@ -158,7 +158,7 @@ public final class DashboardRunner {
         results.filter { $0.0 == latest }.map { _, outcome in
             switch outcome {
             case .saved: return .saveFinished(.saved)
-            case .failed(let error): return .saveFinished(.failed(error.lines.joined(separator: " ")))
+            case .failed(let error): return .saveFinished(.failed(TextSanitizer.visible(error.reason)))
             case .changedOnDisk:
                 let disk = store.readDisk()
                 lastDisk = disk.fingerprint

@@ -248,7 +248,7 @@ struct CLITests {
     @Test func initIntoAMissingFolderExplains() throws {
         let r = try CLI.run(["init", "/nonexistent-dir/team.json"])
         #expect(r.status == 1)
-        #expect(r.stderr.contains("/nonexistent-dir/team.json: could not save (cannot create a temporary file in /nonexistent-dir: No such file or directory)"))
+        #expect(r.stderr.contains("/nonexistent-dir/team.json: could not save (No such file or directory: cannot create a temporary file in /nonexistent-dir)"))
     }
 
     @Test func hostileFileNamesAndTextNeverReachTheTerminalRaw() throws {

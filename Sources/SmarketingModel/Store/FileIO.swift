@@ -125,7 +125,7 @@ enum FileIO {
         var random = SystemRandomNumberGenerator()
         let temp = "\(directory(of: path))/.\(fileName(of: path)).tmp-\(getpid())-\(String(random.next() as UInt32, radix: 36))"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        if fd < 0 { throw .writeFailed(path: path, reason: "cannot create a temporary file in \(directory(of: path)): \(errnoText(errno))") }
+        if fd < 0 { throw .writeFailed(path: path, reason: "\(errnoText(errno)): cannot create a temporary file in \(directory(of: path))") }
         var ok = false
         defer {
             close(fd)

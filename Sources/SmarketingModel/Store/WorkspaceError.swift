@@ -41,5 +41,20 @@ public enum WorkspaceError: Error, Equatable, Sendable, CustomStringConvertible 
 
     public var description: String { lines.joined(separator: "\n") }
 
+    /// Why, in a few words and without the path: for a banner where the file is already named.
+    public var reason: String {
+        switch self {
+        case .writeFailed(_, let reason), .unreadable(_, let reason): return reason
+        case .changedOnDisk: return "the file changed on disk"
+        case .notFound: return "the file is missing"
+        case .notAFile(_, let kind): return "the path is \(kind)"
+        case .alreadyExists: return "the file already exists"
+        case .tooLarge: return "the file is too large"
+        case .syntax(_, let e): return "invalid JSON at line \(e.line), column \(e.column)"
+        case .invalid(_, let issues): return issues.first?.description ?? "invalid"
+        case .newerSchema(_, let v): return "schemaVersion \(v) is newer than this smarketing"
+        }
+    }
+
     private func shown(_ path: String) -> String { TextSanitizer.visible(path) }
 }

@@ -24,7 +24,7 @@ public enum Reducer {
                 if case .confirmQuit = state.mode { effects.append(.quit) }
             case .failed(let message):
                 state.saveState = .failed(message)
-                state.banner = Banner("Not saved: \(message) Your edits are kept and saving will be retried.", isError: true)
+                state.banner = Banner("Not saved: \(message). Your edits are kept; saving is retried.", isError: true)
             case .keptMine(let aside):
                 state.saveState = .saved
                 state.unsavedEdits = 0
