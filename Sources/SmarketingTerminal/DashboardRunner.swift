@@ -115,7 +115,10 @@ public final class DashboardRunner {
                         if !options.readOnly { saver.schedule(state.workspace) }
                     case .redraw: screen.forceRedraw()
                     case .quit:
-                        // Let saves under way finish; if the last one failed, the reducer asks again.
+                        saver.flush()
+                        quit = true
+                    case .quitAfterSaving:
+                        // Let saves under way finish; if the last one failed, the reducer asks.
                         saver.flush()
                         let results = saveActions(saves.take(), latest: saver.latestGeneration)
                         if results.isEmpty || results.allSatisfy({ $0 == .saveFinished(.saved) }) {

@@ -273,7 +273,7 @@ struct ReducerTests {
         s.press(.char(" "))
         // A save under way is waited for by the runner, not asked about.
         #expect(s.saveState == .saving)
-        #expect(Reducer.reduce(&s, .key(.char("q"))) == [.quit])
+        #expect(Reducer.reduce(&s, .key(.char("q"))) == [.quitAfterSaving])
         _ = Reducer.reduce(&s, .saveFinished(.failed("disk full")))
         #expect(s.saveState == .failed("disk full"))
         #expect(s.banner?.isError == true)

@@ -52,7 +52,10 @@ public enum Effect: Equatable, Sendable {
     case save
     /// Repaint the whole screen (Ctrl-L).
     case redraw
+    /// Quit now: nothing is unsaved, or the chair said to drop what is.
     case quit
+    /// Quit once the save under way has finished; if it fails, the chair is asked.
+    case quitAfterSaving
     /// The workspace on screen now matches the file on disk: future saves compare against it.
     case adoptDiskVersion
     /// Keep mine: put the disk's version aside as FILE.conflict-TIME, then save over it.

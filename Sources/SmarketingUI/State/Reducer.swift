@@ -135,7 +135,7 @@ public enum Reducer {
             state.mode = .confirmQuit
             return []
         }
-        return [.quit]
+        return state.unsavedEdits > 0 ? [.quitAfterSaving] : [.quit]
     }
 
     // MARK: dashboard commands
