@@ -59,3 +59,57 @@ struct FuzzTests {
         #expect(tried > 100)
     }
 }
+
+/// libFuzzer, with AddressSanitizer, on the loader: the model's sources and
+/// `Tests/Fuzz/LoaderFuzzer.swift` compiled with `-sanitize=fuzzer,address`, seeded with the
+/// sample workspaces, bounded by SMARKETING_LIBFUZZER_SECONDS (default 30).
+@Suite("libFuzzer")
+struct LibFuzzerTests {
+    static let swiftc: String? = {
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") + ["/opt/swift/usr/bin"] {
+            let candidate = "\(dir)/swiftc"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }()
+
+    @Test(.enabled(if: swiftc != nil, "no swiftc on PATH to build the fuzzer"))
+    func libFuzzerOnTheLoader() throws {
+        let dir = Paths.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sources = try FileManager.default.subpathsOfDirectory(atPath: Paths.repository.appendingPathComponent("Sources/SmarketingModel").path)
+            .filter { $0.hasSuffix(".swift") }
+            .map { Paths.repository.appendingPathComponent("Sources/SmarketingModel/\($0)").path }
+        let fuzzer = dir.appendingPathComponent("loader-fuzzer").path
+        let build = Process()
+        build.executableURL = URL(fileURLWithPath: Self.swiftc!)
+        build.arguments = ["-sanitize=fuzzer,address", "-parse-as-library", "-module-name", "SmarketingModel"] + sources
+            + [Paths.repository.appendingPathComponent("Tests/Fuzz/LoaderFuzzer.swift").path, "-o", fuzzer]
+        build.standardOutput = FileHandle.nullDevice
+        let buildErrors = Pipe()
+        build.standardError = buildErrors
+        try build.run()
+        let diagnostics = String(decoding: buildErrors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        build.waitUntilExit()
+        try #require(build.terminationStatus == 0, "the fuzzer did not build: \(diagnostics)")
+
+        let corpus = dir.appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        for sample in ["northwind.json", "edge-cases.json"] {
+            try FileManager.default.copyItem(at: Paths.repository.appendingPathComponent("sample-data/\(sample)"), to: corpus.appendingPathComponent(sample))
+        }
+        let seconds = ProcessInfo.processInfo.environment["SMARKETING_LIBFUZZER_SECONDS"] ?? "30"
+        let run = Process()
+        run.executableURL = URL(fileURLWithPath: fuzzer)
+        run.arguments = ["-max_total_time=\(seconds)", "-rss_limit_mb=2048", "-seed=1", "-artifact_prefix=\(dir.path)/", corpus.path]
+        run.standardOutput = FileHandle.nullDevice
+        let log = Pipe()
+        run.standardError = log
+        try run.run()
+        let output = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        run.waitUntilExit()
+        #expect(run.terminationStatus == 0, "libFuzzer found a crash:\n\(output.suffix(3000))")
+        let done = output.split(separator: "\n").last { $0.hasPrefix("Done ") } ?? "no summary"
+        print("libFuzzer (AddressSanitizer) on the loader: \(done)")
+    }
+}
