@@ -12,11 +12,11 @@ struct WorkspaceGenerator {
         static let huge = Shape(weeks: 1_560, archivedMeetings: 1_500, frictionPoints: 10_000)
     }
 
-    private var rng: SplitMix
+    private var rng: SeededRandom
     private var ids: IDGenerator
 
     init(seed: UInt64) {
-        rng = SplitMix(seed: seed)
+        rng = SeededRandom(seed: seed)
         ids = IDGenerator(seed: seed)
     }
 
@@ -80,17 +80,5 @@ struct WorkspaceGenerator {
         let team = Team(name: "Northwind Analytics: Revenue Team", salesReps: 6, qualifiedLeadDefinition: text(200...300))
         return Workspace(team: team, targets: KPITargets(costPerLead: 50, leadToCustomerRatio: 0.02, closeRate: 0.3, salesCycleDays: 45),
                          weeks: weeks, frictionPoints: friction, meetings: meetings, currentMeetingID: meetings.last!.id)
-    }
-}
-
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -16,7 +16,7 @@ struct CrashSafetyTests {
         large.team.name = "Version A"
         try MeetingStore.create(large, at: path)
         let versions = ["Version A", "Version B"]
-        var rng = FuzzTests.Rng(state: 424242)
+        var rng = SeededRandom(seed: 424242)
         var kills = 0, savesSeen = 0
         let target = Int(ProcessInfo.processInfo.environment["SMARKETING_KILLS"] ?? "") ?? 200
         while kills < target {

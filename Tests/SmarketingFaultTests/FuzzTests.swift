@@ -7,25 +7,13 @@ import Testing
 /// message; never crash or hang. Bounded in time: SMARKETING_FUZZ_SECONDS (default 20).
 @Suite("Fuzzing the loader")
 struct FuzzTests {
-    struct Rng {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
-    }
-
     static let interesting: [[UInt8]] = ["\"", "{", "}", "[", "]", ",", ":", "null", "-1", "1e999", "\\u0000", "\\ud800", "true", "\u{1B}[2J", "渡辺", "\u{202E}"].map { Array($0.utf8) }
 
     @Test func mutantsLoadOrAreRefusedClearly() throws {
         let seconds = Double(ProcessInfo.processInfo.environment["SMARKETING_FUZZ_SECONDS"] ?? "") ?? 20
         let seed = UInt64(ProcessInfo.processInfo.environment["SMARKETING_FUZZ_SEED"] ?? "") ?? 20261123
         let base = try Array(Data(contentsOf: URL(fileURLWithPath: Paths.sample)))
-        var rng = Rng(state: seed)
+        var rng = SeededRandom(seed: seed)
         let deadline = Date().addingTimeInterval(seconds)
         var tried = 0, accepted = 0
         while Date() < deadline {

@@ -18,7 +18,7 @@ struct MonkeyTests {
                         Size(width: 200, height: 60), Size(width: 79, height: 23), Size(width: 120, height: 40)]
 
     func run(_ workspace: Workspace, steps: Int, roundTripEvery: Int, seed: UInt64) throws -> (steps: Int, edits: Int, roundTrips: Int) {
-        var rng = FuzzTests.Rng(state: seed)
+        var rng = SeededRandom(seed: seed)
         var state = AppState(workspace: workspace, fileLabel: "w.json", size: Size(width: 80, height: 24),
                              now: Timestamp(iso: "2026-11-23T09:00:00Z")!, ids: IDGenerator(seed: seed))
         var edits = 0, roundTrips = 0

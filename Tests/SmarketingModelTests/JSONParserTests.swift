@@ -115,7 +115,7 @@ struct JSONWriterTests {
     }
 
     @Test func roundTripsArbitraryStringsExactly() throws {
-        var rng = SplitMix(seed: 7)
+        var rng = SeededRandom(seed: 7)
         for _ in 0..<500 {
             let scalars = (0..<Int(rng.next() % 20)).compactMap { _ -> Unicode.Scalar? in
                 let pick = rng.next() % 4
@@ -127,17 +127,5 @@ struct JSONWriterTests {
             let bytes = JSONWriter.canonicalBytes(.string(s))
             #expect(try JSONParser.parse(bytes) == .string(s))
         }
-    }
-}
-
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -68,24 +68,29 @@ struct MinutesTests {
 }
 
 /// Renders Markdown with Debian's cmark-gfm, the reference GFM implementation.
+/// Runs a renderer with `input` on stdin and returns its stdout.
+func render(through arguments: [String], _ input: String) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    let stdin = Pipe(), stdout = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    try process.run()
+    stdin.fileHandleForWriting.write(Data(input.utf8))
+    try stdin.fileHandleForWriting.close()
+    let data = stdout.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+        throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "\(arguments[0]) failed; install it with apt-get install \(arguments[0])"])
+    }
+    return String(decoding: data, as: UTF8.self)
+}
+
 enum CMark {
     static func html(_ markdown: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         // --unsafe lets our own <br> in table cells through; user text never carries raw HTML.
-        process.arguments = ["cmark-gfm", "--unsafe", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tasklist"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(markdown.utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "cmark-gfm failed; install it with apt-get install cmark-gfm"])
-        }
-        return String(decoding: data, as: UTF8.self)
+        try render(through: ["cmark-gfm", "--unsafe", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tasklist"], markdown)
     }
 
     /// How cmark-gfm writes literal text into HTML.
@@ -143,18 +148,7 @@ struct MarkdownEscapingTests {
     func pandocReadsTheSameLiteralText() throws {
         let ws = hostileWorkspace(Self.hostile)
         let markdown = MinutesExporter(workspace: ws).markdown(for: ws.meetings[0])
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/pandoc")
-        process.arguments = ["-f", "gfm", "-t", "plain", "--wrap=none"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(markdown.utf8))
-        try input.fileHandleForWriting.close()
-        let plain = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let plain = try render(through: ["pandoc", "-f", "gfm", "-t", "plain", "--wrap=none"], markdown)
         for s in Self.hostile {
             // Leading and trailing white space is not significant in pandoc's plain output.
             let literal = TextSanitizer.visible(s).trimmingCharacters(in: .whitespaces)
