@@ -83,7 +83,9 @@ enum ListPanes {
         let wide = area.width >= 50
         let times = meeting.agenda.map { item -> String in
             let elapsed = MeetingClock.elapsedSeconds(item, now: state.now)
-            return item.status == .active || elapsed > 0 ? "\(MinutesExporter.clock(elapsed))/\(item.timeboxMinutes)m" : "\(item.timeboxMinutes)m"
+            // Timed items (running, done, or with time recorded) show their time, as the minutes do.
+            let timed = item.status == .active || item.status == .done || elapsed > 0
+            return timed ? "\(MinutesExporter.clock(elapsed))/\(item.timeboxMinutes)m" : "\(item.timeboxMinutes)m"
         }
         let owners = meeting.agenda.map { wide ? $0.owner : short($0.owner) }
         let ownerWidth = columnWidth(owners, cap: wide ? 16 : 8)
