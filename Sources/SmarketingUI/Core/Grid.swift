@@ -45,16 +45,6 @@ public struct Grid: Equatable, Sendable {
         }
     }
 
-    /// Sets the role of every cell in `rect`, keeping the characters.
-    public mutating func restyle(_ rect: Rect, role: StyleRole) {
-        let x0 = max(0, rect.x), x1 = min(size.width, rect.maxX)
-        let y0 = max(0, rect.y), y1 = min(size.height, rect.maxY)
-        guard x0 < x1, y0 < y1 else { return }
-        for y in y0..<y1 {
-            for x in x0..<x1 { cells[y * size.width + x].role = role }
-        }
-    }
-
     /// Writes `text` from (x, y), sanitised, in at most `maxWidth` columns (default: to the grid's
     /// edge), truncating with `…`. Returns the number of columns written.
     @discardableResult

@@ -49,7 +49,7 @@ public enum Forms {
             let week = ws.week(startingOn: start)
             func n(_ v: Int?) -> String { v.map(String.init) ?? "" }
             return FormState(target: target, title: "KPI inputs for the week of \(start.iso)", fields: [
-                FormField("spend", "Marketing spend", text: week.map { JSONWriterFormat.money($0.marketingSpend) } ?? "", hint: "in \(ws.team.currency)"),
+                FormField("spend", "Marketing spend", text: week.map { FormNumber.money($0.marketingSpend) } ?? "", hint: "in \(ws.team.currency)"),
                 FormField("leads", "Leads", text: n(week?.leads)),
                 FormField("mqls", "MQLs", text: n(week?.mqls)),
                 FormField("sqls", "SQLs", text: n(week?.sqls)),
@@ -57,7 +57,7 @@ public enum Forms {
                 FormField("won", "Won", text: n(week?.won)),
                 FormField("lost", "Lost", text: n(week?.lost)),
                 FormField("newCustomers", "New customers", text: n(week?.newCustomers)),
-                FormField("cycleDays", "Cycle days", text: week?.cycleDays.map(JSONWriterFormat.number).joined(separator: ", ") ?? "", hint: "one per deal won, e.g. 30, 42"),
+                FormField("cycleDays", "Cycle days", text: week?.cycleDays.map(FormNumber.number).joined(separator: ", ") ?? "", hint: "one per deal won, e.g. 30, 42"),
                 FormField("inSLA", "SQLs 1st attempt in SLA", text: n(week?.sqlsFirstAttemptInSLA), hint: "optional"),
                 FormField("fully", "SQLs fully attempted", text: n(week?.sqlsFullyAttempted), hint: "optional"),
             ])
@@ -221,7 +221,7 @@ func upsert<T: Identifiable>(_ element: T, into array: inout [T], at position: I
 }
 
 /// Number formatting for form fields: what the user typed comes back the same way.
-enum JSONWriterFormat {
+enum FormNumber {
     static func money(_ d: Double) -> String { d == d.rounded() ? String(Int64(d)) : KPIFormat.fixed(d, places: 2) }
     static func number(_ d: Double) -> String { JSONWriter.format(d) }
 }

@@ -180,18 +180,4 @@ extension Theme {
         }
         return style
     }
-
-    /// The theme as a theme file, in canonical JSON.
-    public var json: String {
-        let roles: [JSONMember] = StyleRole.allCases.map { role in
-            let s = style(role)
-            var members = [JSONMember("fg", .string(s.fg.text)), JSONMember("bg", .string(s.bg.text))]
-            if s.bold { members.append(JSONMember("bold", .bool(true))) }
-            if s.dim { members.append(JSONMember("dim", .bool(true))) }
-            if s.underline { members.append(JSONMember("underline", .bool(true))) }
-            if s.reverse { members.append(JSONMember("reverse", .bool(true))) }
-            return JSONMember(role.key, .object(members))
-        }
-        return String(decoding: JSONWriter.canonicalBytes(.object([JSONMember("name", .string(name)), JSONMember("roles", .object(roles))])), as: UTF8.self)
-    }
 }
