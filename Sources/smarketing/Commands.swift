@@ -21,14 +21,10 @@ struct Open: ParsableCommand {
             """
     )
 
-    @Argument(help: "The workspace file.")
-    var file: String
-
-    @Option(help: ArgumentHelp("A theme name, or the path of a theme file.", valueName: "name|path"))
-    var theme: String?
+    @OptionGroup var dashboard: DashboardArguments
 
     func run() throws {
-        try runDashboard(file: file, theme: theme, readOnly: false)
+        try runDashboard(dashboard, readOnly: false)
     }
 }
 
@@ -47,19 +43,25 @@ struct Present: ParsableCommand {
             """
     )
 
+    @OptionGroup var dashboard: DashboardArguments
+
+    func run() throws {
+        try runDashboard(dashboard, readOnly: true)
+    }
+}
+
+/// What `open` and `present` both take.
+struct DashboardArguments: ParsableArguments {
     @Argument(help: "The workspace file.")
     var file: String
 
     @Option(help: ArgumentHelp("A theme name, or the path of a theme file.", valueName: "name|path"))
     var theme: String?
-
-    func run() throws {
-        try runDashboard(file: file, theme: theme, readOnly: true)
-    }
 }
 
 /// Loads the file and runs the dashboard, turning every failure into lines for stderr.
-func runDashboard(file: String, theme: String?, readOnly: Bool) throws {
+func runDashboard(_ arguments: DashboardArguments, readOnly: Bool) throws {
+    let (file, theme) = (arguments.file, arguments.theme)
     let store = MeetingStore(path: file)
     let workspace: Workspace
     do {
