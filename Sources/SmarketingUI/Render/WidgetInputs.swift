@@ -1,0 +1,237 @@
+import SmarketingModel
+
+// The one place that reads `AppState` for drawing: each widget's input is built here from the
+// state. When the state changes shape, this file changes and the widgets do not.
+
+extension DashboardScreen {
+    init(_ state: AppState) {
+        size = state.size
+        layers = []
+        overlay = nil
+        guard size.width > 0, size.height > 0 else { return }
+        if state.isTooSmall {
+            let quitting: Int? = state.mode == .confirmQuit ? state.unsavedEdits : nil
+            let notice = TooSmallNotice(size: state.size, minimum: AppState.minimumSize, unsavedEditsIfQuitting: quitting)
+            layers = [Placed(rect: Rect(x: 0, y: 0, width: size.width, height: size.height), widget: notice)]
+            return
+        }
+        let layout = Layout.compute(size: state.size, zoomed: state.zoomed ? state.focus : nil)
+        layers.append(Placed(rect: layout.header, widget: HeaderBar(state)))
+        for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            let focused = pane == state.focus
+            let widget: (any Widget)?
+            switch pane {
+            case .kpis: widget = KPIPane(state, focused: focused)
+            case .agenda: widget = AgendaList(state, focused: focused)
+            case .friction: widget = FrictionList(state, visibleRows: rect.height - 2, focused: focused)
+            case .actions: widget = ActionsList(state, focused: focused)
+            }
+            if let widget { layers.append(Placed(rect: rect, widget: widget)) }
+        }
+        layers.append(Placed(rect: layout.status, widget: StatusBar(state)))
+        overlay = DashboardScreen.overlay(state)
+    }
+
+    static func overlay(_ state: AppState) -> (any OverlayWidget)? {
+        switch state.mode {
+        case .normal: return nil
+        case .form(let form): return FormOverlay(form)
+        case .help(let scroll): return HelpOverlay(scroll: scroll)
+        case .confirmQuit: return QuitPrompt(unsavedEdits: state.unsavedEdits)
+        case .confirmNewWeek:
+            guard let meeting = state.meeting else { return nil }
+            return NewWeekPrompt(meetingDate: meeting.date, openActionItems: meeting.actionItems.filter { !$0.done }.count)
+        case .capture(let editor, let completions): return CaptureLine(editor: editor, completions: completions)
+        case .conflict(let theirs, let viewing):
+            return ConflictOverlay(fileLabel: state.fileLabel, unsavedEdits: state.unsavedEdits,
+                                   differences: theirs.map { viewing ? WorkspaceDiff.lines(mine: state.workspace, theirs: $0) : [] },
+                                   viewing: viewing)
+        }
+    }
+
+    /// HH:MM in the chair's time zone.
+    static func localClock(_ t: Timestamp, utcOffset: Int) -> String {
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let local = t.adding(seconds: Int64(utcOffset))
+        let secondsOfDay = Int(local.secondsSinceEpoch - Int64(local.utcDate.dayNumber) * 86_400)
+        return two(secondsOfDay / 3600) + ":" + two(secondsOfDay / 60 % 60)
+    }
+}
+
+// MARK: header and status bar
+
+extension HeaderBar {
+    init(_ state: AppState) {
+        team = state.workspace.team.name
+        clock = DashboardScreen.localClock(state.now, utcOffset: state.utcOffset)
+        meeting = state.workspace.currentMeeting.map { meeting in
+            var timer: Timer?
+            if let elapsed = MeetingClock.meetingElapsed(meeting, now: state.now) {
+                timer = meeting.endedAt != nil
+                    ? .ended(elapsedSeconds: elapsed)
+                    : .running(elapsedSeconds: elapsed, plannedMinutes: meeting.plannedMinutes,
+                               endsAt: DashboardScreen.localClock(MeetingClock.projectedEnd(meeting, now: state.now), utcOffset: state.utcOffset))
+            }
+            return MeetingLine(date: meeting.date, timer: timer, chair: meeting.chair, attendees: meeting.attendees.count)
+        }
+    }
+}
+
+extension StatusBar {
+    init(_ state: AppState) {
+        fileLabel = state.fileLabel
+        switch state.saveState {
+        case .saved: save = .saved
+        case .saving: save = .saving
+        case .failed: save = .notSaved
+        }
+        let context: KeyContext
+        switch state.mode {
+        case .normal: (mode, context) = (state.readOnly ? "PRESENT" : (state.zoomed ? "ZOOM" : "NORMAL"), .normal)
+        case .form: (mode, context) = ("EDIT", .form)
+        case .help: (mode, context) = ("HELP", .help)
+        case .confirmQuit: (mode, context) = ("QUIT?", .confirm)
+        case .confirmNewWeek: (mode, context) = ("NEW WEEK?", .confirm)
+        case .capture: (mode, context) = ("CAPTURE", .capture)
+        case .conflict: (mode, context) = ("CONFLICT", .conflict)
+        }
+        if let banner = state.banner {
+            message = .banner(banner.text, isError: banner.isError)
+        } else if state.readOnly, state.mode == .normal {
+            message = .readOnlyNote
+        } else {
+            message = .hints(KeyMap.hints(in: context, pane: state.focus).map { Hint(keys: $0.keys, label: $0.label) })
+        }
+    }
+}
+
+// MARK: KPIs
+
+extension KPIPane {
+    init(_ state: AppState, focused: Bool) {
+        week = state.meeting?.kpiWeek
+        weekHasRecord = state.report?.hasRecord ?? true
+        sla = state.sla.map { SLALine(full: $0.line(compact: false), compact: $0.line(compact: true),
+                                      onTarget: ($0.leadsPerRepThisMonth ?? 0) >= Double($0.target)) }
+        funnel = state.funnel.map { FunnelStrip($0) }
+        let currency = state.workspace.team.currency
+        tiles = state.report?.results.map { KPITile($0, currency: currency, asciiOnly: state.asciiOnly) } ?? []
+        selected = state.selected(.kpis)
+        self.focused = focused
+    }
+}
+
+extension FunnelStrip {
+    init(_ funnel: FunnelReport) {
+        counts = funnel.counts
+        steps = funnel.steps.map { Step(rate: $0.rate, isFlagged: $0.isFlagged) }
+    }
+}
+
+extension KPITile {
+    init(_ r: KPIResult, currency: String, asciiOnly: Bool) {
+        func change(_ c: KPIChange?) -> Change? {
+            c.map { Change(figure: "\(KPIFormat.arrow($0)) \(KPIFormat.delta($0, r.kind, currency: currency))", isImprovement: $0.isImprovement) }
+        }
+        self.init(title: r.kind.title, status: r.status,
+                  value: KPIFormat.value(r.value, r.kind, currency: currency), target: KPIFormat.target(r.target, r.kind, currency: currency),
+                  vsLastWeek: change(r.changeVsLastWeek), vsFourWeekAverage: change(r.changeVsFourWeekAverage),
+                  median: r.median.map { KPIFormat.value($0, r.kind, currency: currency) },
+                  trend: Trend(values: r.series, target: r.target, direction: r.kind.direction, latest: r.status),
+                  asciiOnly: asciiOnly)
+    }
+}
+
+// MARK: lists
+
+extension AgendaList {
+    /// Nil when there is no current meeting: the pane is left blank.
+    init?(_ state: AppState, focused: Bool) {
+        guard let meeting = state.meeting else { return nil }
+        plannedMinutes = meeting.plannedMinutes
+        lengthMinutes = meeting.lengthMinutes
+        items = meeting.agenda.map {
+            Item(title: $0.title, owner: $0.owner, status: $0.status, elapsedSeconds: MeetingClock.elapsedSeconds($0, now: state.now),
+                 timeboxMinutes: $0.timeboxMinutes)
+        }
+        selected = state.selected(.agenda)
+        scroll = state.scroll[.agenda] ?? 0
+        self.focused = focused
+    }
+}
+
+extension FrictionList {
+    /// Only the rows that can show (`visibleRows` from the scroll position) are built.
+    init(_ state: AppState, visibleRows: Int, focused: Bool) {
+        let ws = state.workspace
+        let all = state.frictionRows
+        let scroll = min(max(0, state.scroll[.friction] ?? 0), all.count)
+        let window = all[scroll..<min(all.count, scroll + max(0, visibleRows))].map { row -> Row in
+            switch row {
+            case .suggestion(let s): return .suggestion(stage: s.stage.title, title: s.title, shortTitle: s.shortTitle)
+            case .stage(let stage, let count): return .stage(stage.title, count: count)
+            case .point(let i):
+                let p = ws.frictionPoints[i]
+                return .point(Point(title: p.title, owner: p.owner, severity: p.severity, status: p.status))
+            }
+        }
+        self.init(unresolved: state.unresolvedFriction, showsResolved: state.showResolved, hasPoints: !ws.frictionPoints.isEmpty,
+                  rows: window, scroll: scroll, total: all.count, selectedRow: Reducer.selectedRow(.friction, state).row,
+                  focused: focused, readOnly: state.readOnly)
+    }
+}
+
+extension ActionsList {
+    /// Nil when there is no current meeting: the pane is left blank.
+    init?(_ state: AppState, focused: Bool) {
+        guard let meeting = state.meeting else { return nil }
+        let today = state.today
+        rows = PaneRows.actions(meeting).map { row in
+            switch row {
+            case .heading(let text): return .heading(text)
+            case .decision(let i): return .decision(meeting.decisions[i].text)
+            case .action(let i):
+                let item = meeting.actionItems[i]
+                return .action(Action(title: item.title, owner: item.owner, due: item.due, weeksCarried: item.weeksCarried, done: item.done,
+                                      overdue: !item.done && (item.due.map { $0 < today } ?? false)))
+            }
+        }
+        scroll = state.scroll[.actions] ?? 0
+        let hasItems = !meeting.actionItems.isEmpty || !meeting.decisions.isEmpty
+        selectedRow = hasItems ? Reducer.selectedRow(.actions, state).row : nil
+        self.focused = focused
+    }
+}
+
+// MARK: overlays
+
+extension FormOverlay {
+    init(_ form: FormState) {
+        title = form.title
+        focus = form.focus
+        fields = form.fields.map { field in
+            let value: Field.Value
+            switch field.kind {
+            case .text(let editor): value = .text(editor)
+            case .choice(let options, let index): value = .choice(options.indices.contains(index) ? options[index] : "")
+            }
+            return Field(label: field.label, value: value, hint: field.hint, error: field.error)
+        }
+    }
+}
+
+extension HelpOverlay {
+    /// The key map's bindings, a section per context; a binding for some panes only names them.
+    init(scroll: Int) {
+        sections = KeyContext.allCases.map { context in
+            Section(title: context.rawValue, entries: KeyMap.bindings.filter { $0.context == context }.map { b in
+                var help = b.help
+                if let panes = b.panes, panes.count < PaneID.allCases.count {
+                    help += " (" + PaneID.allCases.filter(panes.contains).map(\.title).joined(separator: ", ") + ")"
+                }
+                return Entry(keys: b.keyLabel, help: help)
+            })
+        }
+        self.scroll = scroll
+    }
+}

@@ -1,0 +1,74 @@
+import SmarketingModel
+
+/// The agenda pane: planned against available minutes in the title, then one row per item with
+/// its status, owner and time. A running item's time turns amber at 80% of its timebox and red
+/// past it.
+struct AgendaList: Widget {
+    struct Item: Equatable {
+        var title: String
+        var owner: String
+        var status: AgendaStatus
+        /// Time spent on the item so far (recorded, plus the running stretch).
+        var elapsedSeconds = 0
+        var timeboxMinutes: Int
+    }
+
+    var plannedMinutes: Int
+    var lengthMinutes: Int
+    var items: [Item]
+    var selected = 0
+    /// The first item shown.
+    var scroll = 0
+    var focused = false
+
+    static func glyph(_ status: AgendaStatus) -> String {
+        switch status {
+        case .pending: return "○"
+        case .active: return "▶"
+        case .done: return "✓"
+        case .skipped: return "–"
+        }
+    }
+
+    /// Timed items (running, done, or with time recorded) show their time, as the minutes do.
+    static func timeText(_ item: Item) -> String {
+        let timed = item.status == .active || item.status == .done || item.elapsedSeconds > 0
+        return timed ? "\(MinutesExporter.clock(item.elapsedSeconds))/\(item.timeboxMinutes)m" : "\(item.timeboxMinutes)m"
+    }
+
+    func draw(into grid: inout Grid, _ rect: Rect) {
+        let area = ListPane.frame(.agenda, title: "Agenda · \(plannedMinutes) of \(lengthMinutes) min", rect, focused: focused, &grid)
+        if plannedMinutes > lengthMinutes {
+            // Over-planned: say so in the frame, in the warning colour.
+            let note = " over by \(plannedMinutes - lengthMinutes) "
+            grid.textRight(note, maxX: rect.maxX - 1, y: rect.y, role: .warn, maxWidth: max(0, rect.width - 20))
+        }
+        guard !area.isEmpty else { return }
+        if items.isEmpty {
+            grid.text("No agenda items. Press a to add one.", x: area.x + 1, y: area.y, role: .dim, maxWidth: area.width - 1)
+            return
+        }
+        let wide = area.width >= 50
+        let times = items.map(AgendaList.timeText)
+        let owners = items.map { wide ? $0.owner : PersonName.short($0.owner) }
+        let ownerWidth = ListPane.columnWidth(owners, cap: wide ? 16 : 8)
+        let timeWidth = ListPane.columnWidth(times, cap: 12)
+        for row in 0..<area.height {
+            let i = max(0, scroll) + row
+            guard items.indices.contains(i) else { break }
+            let item = items[i]
+            let base: StyleRole = item.status == .active ? .active : (item.status == .done || item.status == .skipped ? .dim : .text)
+            let isSelected = i == selected
+            let role = ListPane.rowRole(selected: isSelected, focused: focused, base: base)
+            var timeRole = role
+            if !isSelected, item.status == .active || item.elapsedSeconds > 0 {
+                let limit = item.timeboxMinutes * 60
+                timeRole = item.elapsedSeconds > limit ? .bad : (Double(item.elapsedSeconds) >= Double(limit) * 0.8 ? .warn : base)
+            }
+            ListPane.drawRow(&grid, area, y: area.y + row, role: role, prefix: " \(AgendaList.glyph(item.status)) ", title: item.title, columns: [
+                ListPane.Column(text: owners[i], width: ownerWidth, role: isSelected ? role : (base == .text ? .dim : base)),
+                ListPane.Column(text: times[i], width: timeWidth, role: timeRole, alignRight: true),
+            ])
+        }
+    }
+}

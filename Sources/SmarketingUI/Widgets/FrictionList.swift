@@ -1,0 +1,103 @@
+import SmarketingModel
+
+/// The friction-point pane: suggestions from the numbers on top, then points grouped under their
+/// funnel stage with severity, status and owner. The list spans the whole workspace, so the input
+/// holds only the rows from the scroll position on, and a frame costs what is on screen.
+struct FrictionList: Widget {
+    enum Row: Equatable {
+        /// A friction point the numbers suggest, with a long and a short title.
+        case suggestion(stage: String, title: String, shortTitle: String)
+        case stage(String, count: Int)
+        case point(Point)
+    }
+
+    struct Point: Equatable {
+        var title: String
+        var owner: String
+        /// 1 to 3.
+        var severity: Int
+        var status: FrictionStatus
+    }
+
+    var unresolved: Int
+    var showsResolved: Bool
+    /// False when the workspace has no friction points at all (not merely none shown).
+    var hasPoints: Bool
+    /// The rows from `scroll` on; more than fit is fine.
+    var rows: [Row]
+    var scroll: Int
+    /// Rows in the whole list, above and below the ones given.
+    var total: Int
+    /// The selected point's row in the whole list.
+    var selectedRow: Int
+    var focused: Bool
+    /// The presenter's screen: no keys to accept or dismiss a suggestion.
+    var readOnly: Bool
+
+    init(unresolved: Int, showsResolved: Bool = true, hasPoints: Bool = true, rows: [Row], scroll: Int = 0, total: Int? = nil,
+         selectedRow: Int = 0, focused: Bool = false, readOnly: Bool = false) {
+        self.unresolved = unresolved
+        self.showsResolved = showsResolved
+        self.hasPoints = hasPoints
+        self.rows = rows
+        self.scroll = max(0, scroll)
+        self.total = total ?? (max(0, scroll) + rows.count)
+        self.selectedRow = selectedRow
+        self.focused = focused
+        self.readOnly = readOnly
+    }
+
+    static func statusLabel(_ status: FrictionStatus, wide: Bool) -> String {
+        if wide { return status.rawValue }
+        switch status {
+        case .open: return "open"
+        case .mitigating: return "mitig"
+        case .resolved: return "done"
+        }
+    }
+
+    func draw(into grid: inout Grid, _ rect: Rect) {
+        let title = "Friction points · \(unresolved) unresolved" + (showsResolved ? "" : " · resolved hidden")
+        let area = ListPane.frame(.friction, title: title, rect, focused: focused, &grid)
+        guard !area.isEmpty else { return }
+        if total == 0 {
+            grid.text(hasPoints ? "All resolved. Press r to show them." : "No friction points. Press a to record one.",
+                      x: area.x + 1, y: area.y, role: .dim, maxWidth: area.width - 1)
+            return
+        }
+        let onScreen = rows.prefix(area.height)
+        let wideStatus = area.width >= 50
+        let statusWidth = wideStatus ? 10 : 5
+        func ownerText(_ owner: String) -> String {
+            area.width >= 60 ? owner : (area.width >= 44 ? PersonName.short(owner) : PersonName.initials(owner))
+        }
+        // Measured over the rows on screen only, so the cost does not grow with the list.
+        let ownerWidth = ListPane.columnWidth(onScreen.compactMap { if case .point(let p) = $0 { return ownerText(p.owner) } else { return nil } }, cap: 14)
+        for (row, entry) in onScreen.enumerated() {
+            let y = area.y + row
+            switch entry {
+            case .suggestion(let stage, let longTitle, let shortTitle):
+                let keys = readOnly ? "" : (area.width >= 56 ? " A accept · X dismiss " : " A/X ")
+                let keysWidth = DisplayWidth.of(keys)
+                grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: .warn)
+                let text = area.width >= 110 ? "⚑ Suggested \(stage) friction: \(longTitle)" : "⚑ \(shortTitle)"
+                grid.text(" " + text, x: area.x, y: y, role: .warn, maxWidth: area.width - keysWidth)
+                if keysWidth > 0 { grid.textRight(keys, maxX: area.maxX, y: y, role: .statusKey, maxWidth: min(keysWidth, area.width)) }
+            case .stage(let stage, let count):
+                grid.text(" \(stage) (\(count))", x: area.x, y: y, role: .stage, maxWidth: area.width)
+            case .point(let point):
+                let isSelected = scroll + row == selectedRow
+                let base: StyleRole = point.status == .resolved ? .dim : .text
+                let role = ListPane.rowRole(selected: isSelected, focused: focused, base: base)
+                let severity = min(3, max(0, point.severity))
+                let marks = String(repeating: "▮", count: severity) + String(repeating: "▯", count: 3 - severity)
+                let sevRole: StyleRole = isSelected ? role : (point.status == .resolved ? .dim : (severity == 3 ? .bad : (severity == 2 ? .warn : .dim)))
+                let statusRole: StyleRole = isSelected ? role : (point.status == .open ? .warn : (point.status == .mitigating ? .accent : .dim))
+                ListPane.drawRow(&grid, area, y: y, role: role, prefix: "  " + marks + " ", prefixRole: sevRole, title: point.title, columns: [
+                    ListPane.Column(text: FrictionList.statusLabel(point.status, wide: wideStatus), width: statusWidth, role: statusRole),
+                    ListPane.Column(text: ownerText(point.owner), width: ownerWidth, role: isSelected ? role : .dim),
+                ])
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import SmarketingModel
+
+/// "Quit and lose N edits?": shown when quitting with edits not yet on disk.
+struct QuitPrompt: OverlayWidget {
+    var unsavedEdits: Int
+
+    func placement(on screen: Size) -> Rect { Panel.centered(width: 64, height: 6, in: screen) }
+
+    func draw(into grid: inout Grid, _ rect: Rect) {
+        Panel.draw(rect, title: "Quit?", &grid)
+        let n = unsavedEdits
+        grid.text("\(n) edit\(n == 1 ? " is" : "s are") not saved to disk and would be lost.", x: rect.x + 2, y: rect.y + 2, role: .bad, maxWidth: rect.width - 4)
+        grid.text("y quit anyway · n keep editing", x: rect.x + 2, y: rect.y + 3, role: .overlay, maxWidth: rect.width - 4)
+    }
+}
+
+/// Asks before closing this week's meeting and opening the next.
+struct NewWeekPrompt: OverlayWidget {
+    var meetingDate: CalendarDate
+    var openActionItems: Int
+
+    func placement(on screen: Size) -> Rect { Panel.centered(width: 70, height: 8, in: screen) }
+
+    func draw(into grid: inout Grid, _ rect: Rect) {
+        Panel.draw(rect, title: "Start next week's meeting?", &grid)
+        let open = openActionItems
+        let lines = [
+            "Closes the meeting of \(meetingDate.iso) (it stays in the history and the",
+            "minutes), and opens \(meetingDate.adding(days: 7).iso) with the standard agenda,",
+            "\(open) open action item\(open == 1 ? "" : "s") carried over and the KPI week moved on.",
+            "y start next week · n not now",
+        ]
+        for (i, line) in lines.enumerated() {
+            grid.text(line, x: rect.x + 2, y: rect.y + 2 + i, role: i == 3 ? .titleFocused : .overlay, maxWidth: rect.width - 4)
+        }
+    }
+}
+
+/// What a screen below the minimum size shows instead of the dashboard, centred: the size it
+/// needs, or the quit question when one is open (it must stay answerable).
+struct TooSmallNotice: Widget {
+    var size: Size
+    var minimum: Size
+    /// Set while the quit prompt is open.
+    var unsavedEditsIfQuitting: Int?
+
+    func draw(into grid: inout Grid, _ rect: Rect) {
+        let lines: [String]
+        if let n = unsavedEditsIfQuitting {
+            lines = ["Quit and lose \(n) unsaved edit\(n == 1 ? "" : "s")?", "y quits, n stays"]
+        } else {
+            lines = ["Terminal too small: \(size.width)x\(size.height)", "need \(minimum.width)x\(minimum.height)",
+                     "Enlarge the window, or press q to quit."]
+        }
+        let top = rect.y + max(0, (rect.height - lines.count) / 2)
+        for (i, line) in lines.enumerated() where top + i < rect.maxY {
+            let w = min(DisplayWidth.of(line), rect.width)
+            grid.text(line, x: rect.x + max(0, (rect.width - w) / 2), y: top + i, role: i == 0 ? .warn : .text, maxWidth: rect.width)
+        }
+    }
+}
