@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Test-only: readable diffs when a golden screen or widget does not match.
+        .package(url: "https://github.com/pointfreeco/swift-custom-dump", from: "1.7.3"),
     ],
     targets: [
         // The JSON-backed model: value types, KPI math, the store, Markdown minutes. Foundation only.
@@ -54,7 +56,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SmarketingUITests",
-            dependencies: ["SmarketingUI", "SmarketingModel"],
+            dependencies: ["SmarketingUI", "SmarketingModel", .product(name: "CustomDump", package: "swift-custom-dump")],
             exclude: ["Fixtures"]
         ),
         .testTarget(

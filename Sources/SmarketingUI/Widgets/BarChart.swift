@@ -16,7 +16,7 @@ struct BarChart: Widget {
         let labelWidth = BarChart.labelWidth
         let count = trend.values.count
         let columnWidth = max(1, min(4, (rect.width - labelWidth) / max(1, count)))
-        let shown = trend.suffix((rect.width - labelWidth + 1) / columnWidth)
+        let shown = trend.suffix(max(0, rect.width - labelWidth) / columnWidth)
         let present = shown.values.compactMap { $0 }.filter(\.isFinite)
         guard let hi = (present + [trend.target]).max(), let lo = (present + [trend.target]).min(), !present.isEmpty,
               trend.target.isFinite else {

@@ -1,7 +1,7 @@
 import SmarketingModel
 
 /// A one-row trend: one cell per week at eight levels, a week with no value as `·`, and a label
-/// such as ` 12w` after it when there is room. When the row is narrower than the series, the
+/// such as ` 12w` after it when there is room. An empty series draws nothing. When the row is narrower than the series, the
 /// newest weeks are the ones shown.
 struct Sparkline: Widget {
     var trend: Trend
@@ -34,6 +34,6 @@ struct Sparkline: Widget {
             x += 1
         }
         let label = " \(trend.values.count)w"
-        if x + DisplayWidth.of(label) <= rect.maxX { grid.text(label, x: x, y: rect.y, role: .dim) }
+        if !trend.values.isEmpty, x + DisplayWidth.of(label) <= rect.maxX { grid.text(label, x: x, y: rect.y, role: .dim) }
     }
 }
