@@ -76,7 +76,7 @@ enum WidgetFixture {
     /// Draws `widget` into a grid of exactly `width` x `height`.
     static func draw(_ widget: some Widget, width: Int, height: Int) -> Grid {
         var grid = Grid(size: Size(width: width, height: height))
-        widget.draw(into: &grid, grid.bounds)
+        widget.render(into: &grid, grid.bounds)
         return grid
     }
 
@@ -93,7 +93,7 @@ enum WidgetFixture {
     /// outside `rect` that it changed (none, for a widget that keeps to its rect).
     static func cellsDrawnOutside(_ widget: some Widget, _ rect: Rect, in size: Size) -> [String] {
         var grid = Grid(size: size, fill: sentinel)
-        widget.draw(into: &grid, rect)
+        widget.render(into: &grid, rect)
         var outside: [String] = []
         for y in 0..<size.height {
             for x in 0..<size.width where !(x >= rect.x && x < rect.maxX && y >= rect.y && y < rect.maxY) && grid[x, y] != sentinel {

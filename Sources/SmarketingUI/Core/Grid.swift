@@ -18,17 +18,30 @@ public struct Cell: Equatable, Sendable {
 }
 
 /// The frame widgets draw into. `render` fills one of these; the backend turns it into ncurses calls.
-/// Every write is clipped to the grid, so no widget can draw out of bounds.
+/// Every write is clipped to `clip` (the whole grid unless a widget is being drawn, then that
+/// widget's rect), so no widget can draw out of bounds or over its neighbours.
 public struct Grid: Equatable, Sendable {
     public let size: Size
     public private(set) var cells: [Cell]
+    /// Where writes land; everything outside it is left alone.
+    public private(set) var clip: Rect
 
     public init(size: Size, fill: Cell = .blank) {
         self.size = size
         cells = Array(repeating: fill, count: size.width * size.height)
+        clip = Rect(x: 0, y: 0, width: size.width, height: size.height)
     }
 
     public var bounds: Rect { Rect(x: 0, y: 0, width: size.width, height: size.height) }
+
+    /// Runs `body` with writes clipped to `rect` as well as to the current clip.
+    public mutating func clipped(to rect: Rect, _ body: (inout Grid) -> Void) {
+        let saved = clip
+        let x0 = max(clip.x, rect.x), y0 = max(clip.y, rect.y)
+        clip = Rect(x: x0, y: y0, width: max(0, min(clip.maxX, rect.maxX) - x0), height: max(0, min(clip.maxY, rect.maxY) - y0))
+        body(&self)
+        clip = saved
+    }
 
     public subscript(x: Int, y: Int) -> Cell {
         get { cells[y * size.width + x] }
@@ -37,8 +50,8 @@ public struct Grid: Equatable, Sendable {
 
     /// Fills a rectangle (clipped) with spaces of `role`.
     public mutating func fill(_ rect: Rect, role: StyleRole, character: Character = " ") {
-        let x0 = max(0, rect.x), x1 = min(size.width, rect.maxX)
-        let y0 = max(0, rect.y), y1 = min(size.height, rect.maxY)
+        let x0 = max(clip.x, rect.x), x1 = min(clip.maxX, rect.maxX)
+        let y0 = max(clip.y, rect.y), y1 = min(clip.maxY, rect.maxY)
         guard x0 < x1, y0 < y1 else { return }
         for y in y0..<y1 {
             for x in x0..<x1 { cells[y * size.width + x] = Cell(character, role: role) }
@@ -49,7 +62,7 @@ public struct Grid: Equatable, Sendable {
     /// edge), truncating with `…`. Returns the number of columns written.
     @discardableResult
     public mutating func text(_ text: String, x: Int, y: Int, role: StyleRole, maxWidth: Int? = nil) -> Int {
-        guard y >= 0, y < size.height, x < size.width else { return 0 }
+        guard y >= clip.y, y < clip.maxY, x < clip.maxX else { return 0 }
         let limit = min(maxWidth ?? (size.width - x), size.width - x)
         guard limit > 0 else { return 0 }
         let safe = TextSanitizer.visible(text)
@@ -61,9 +74,9 @@ public struct Grid: Equatable, Sendable {
                 continue // a lone combining mark or format character has no cell of its own
             }
             if cx + w > x + limit { break }
-            if cx >= 0 {
+            if cx >= clip.x, cx + w <= clip.maxX {
                 cells[y * size.width + cx] = Cell(character, role: role)
-                if w == 2, cx + 1 < size.width {
+                if w == 2 {
                     cells[y * size.width + cx + 1] = Cell(" ", role: role, isContinuation: true)
                 }
             }
@@ -104,7 +117,7 @@ public struct Grid: Equatable, Sendable {
 
     /// Puts one single-width character, clipped.
     public mutating func put(_ character: Character, x: Int, y: Int, role: StyleRole) {
-        guard x >= 0, y >= 0, x < size.width, y < size.height else { return }
+        guard x >= clip.x, y >= clip.y, x < clip.maxX, y < clip.maxY else { return }
         cells[y * size.width + x] = Cell(character, role: role)
     }
 

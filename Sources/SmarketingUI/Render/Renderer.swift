@@ -30,10 +30,10 @@ struct DashboardScreen {
     func render() -> Frame {
         var grid = Grid(size: size)
         guard size.width > 0, size.height > 0 else { return Frame(grid: grid, cursor: nil) }
-        for layer in layers { layer.widget.draw(into: &grid, layer.rect) }
+        for layer in layers { layer.widget.render(into: &grid, layer.rect) }
         guard let overlay else { return Frame(grid: grid, cursor: nil) }
         let rect = overlay.placement(on: size)
-        overlay.draw(into: &grid, rect)
+        overlay.render(into: &grid, rect)
         return Frame(grid: grid, cursor: overlay.cursor(in: rect))
     }
 }

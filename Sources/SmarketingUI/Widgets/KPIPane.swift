@@ -47,14 +47,14 @@ struct KPIPane: Widget {
                 grid.textRight(text, maxX: rect.maxX - 1, y: rect.y, role: sla.onTarget ? .good : .warn, maxWidth: room)
             }
         }
-        funnel?.draw(into: &grid, Rect(x: rect.x + 1, y: rect.maxY - 1, width: rect.width - 2, height: 1))
+        funnel?.render(into: &grid, Rect(x: rect.x + 1, y: rect.maxY - 1, width: rect.width - 2, height: 1))
         let area = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
         let layout = KPIPane.tileLayout(count: tiles.count, selected: selected, in: area)
         for (i, (tile, tileRect)) in zip(tiles, layout.rects).enumerated() {
             guard let tileRect else { continue }
             var tile = tile
             tile.selected = focused && i == selected
-            tile.draw(into: &grid, tileRect)
+            tile.render(into: &grid, tileRect)
         }
         // Rows of tiles scrolled out of view are marked on the right edge, as lists are.
         if layout.hiddenAbove { grid.put("▲", x: rect.maxX - 1, y: inner.y, role: .dim) }

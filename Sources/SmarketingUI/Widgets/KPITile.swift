@@ -103,9 +103,9 @@ struct KPITile: Widget {
         let chartTop = y + (rect.maxY - y >= 4 ? 1 : 0)
         let chartRows = rect.maxY - chartTop
         if chartRows >= 3 {
-            BarChart(trend: trend, asciiOnly: asciiOnly).draw(into: &grid, Rect(x: rect.x, y: chartTop, width: width, height: chartRows))
+            BarChart(trend: trend, asciiOnly: asciiOnly).render(into: &grid, Rect(x: rect.x, y: chartTop, width: width, height: chartRows))
         } else if rect.maxY - 1 >= y {
-            Sparkline(trend: trend, asciiOnly: asciiOnly).draw(into: &grid, Rect(x: rect.x, y: rect.maxY - 1, width: width, height: 1))
+            Sparkline(trend: trend, asciiOnly: asciiOnly).render(into: &grid, Rect(x: rect.x, y: rect.maxY - 1, width: width, height: 1))
         }
     }
 

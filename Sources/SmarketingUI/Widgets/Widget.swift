@@ -6,6 +6,14 @@ protocol Widget {
     func draw(into grid: inout Grid, _ rect: Rect)
 }
 
+extension Widget {
+    /// Draws the widget with every write clipped to `rect`: whatever it computes, nothing lands
+    /// outside. Callers draw widgets through this, never `draw` directly.
+    func render(into grid: inout Grid, _ rect: Rect) {
+        grid.clipped(to: rect) { draw(into: &$0, rect) }
+    }
+}
+
 /// A box drawn over the dashboard. It chooses its own rectangle on the screen and may place the
 /// terminal cursor (in a field being typed into).
 protocol OverlayWidget: Widget {
