@@ -86,7 +86,7 @@ struct KeyMapTests {
     }
 
     @Test func everyDashboardCommandTheIssueAsksForIsBound() {
-        let required: [(Key, Command)] = [
+        let required: [(Key, DashboardCommand)] = [
             (.tab, .nextPane), (.backTab, .previousPane), (.char("1"), .focus(.kpis)), (.char("4"), .focus(.actions)),
             (.up, .up), (.char("k"), .up), (.down, .down), (.char("j"), .down), (.char("g"), .top), (.char("G"), .bottom),
             (.pageUp, .pageUp), (.pageDown, .pageDown), (.home, .top), (.end, .bottom), (.char("a"), .add),
@@ -95,15 +95,15 @@ struct KeyMapTests {
             (.char("?"), .help), (.char("q"), .quit), (.char("z"), .zoom),
         ]
         for (key, command) in required {
-            #expect(KeyMap.command(for: key, in: .normal, pane: .agenda) == command, "\(key.label)")
+            #expect(KeyMap.dashboard(key, pane: .agenda) == command, "\(key.label)")
         }
-        for (key, command) in [(Key.left, Command.cursorLeft), (.right, .cursorRight), (.home, .cursorHome), (.end, .cursorEnd),
+        for (key, command) in [(Key.left, EditorCommand.cursorLeft), (.right, .cursorRight), (.home, .cursorHome), (.end, .cursorEnd),
                                (.ctrl("a"), .cursorHome), (.ctrl("e"), .cursorEnd), (.backspace, .deleteBackward), (.delete, .deleteForward),
                                (.ctrl("u"), .killToStart), (.ctrl("k"), .killToEnd), (.ctrl("w"), .deleteWordBackward)] {
-            #expect(KeyMap.command(for: key, in: .lineEditor) == command, "\(key.label)")
+            #expect(KeyMap.editor(key) == command, "\(key.label)")
         }
-        #expect(KeyMap.command(for: .escape, in: .form) == .formCancel)
-        #expect(KeyMap.command(for: .enter, in: .form) == .formSubmit)
+        #expect(KeyMap.form(.escape) == .cancel)
+        #expect(KeyMap.form(.enter) == .submit)
     }
 
     @Test func statusBarHintsComeFromTheKeyMap() {

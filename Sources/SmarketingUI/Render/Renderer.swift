@@ -39,7 +39,7 @@ public enum Renderer {
         case .confirmNewWeek: Overlays.drawConfirmNewWeek(state, &grid)
         case .capture(let editor, let completions): cursor = Overlays.drawCapture(editor, completions: completions, state, &grid)
         case .conflict(let theirs, let viewing): Overlays.drawConflict(theirs: theirs, viewing: viewing, state, &grid)
-        case .normal: break
+        case .normal, .quitting: break
         }
         return Frame(grid: grid, cursor: cursor)
     }
@@ -112,7 +112,7 @@ public enum Renderer {
             switch state.saveState {
             case .saved: return (" ✓ saved ", .statusBar)
             case .saving: return (" … saving ", .statusBar)
-            case .failed: return (" ✗ NOT SAVED ", .statusError)
+            case .failed, .conflict: return (" ✗ NOT SAVED ", .statusError)
             }
         }()
         x += grid.text(saveText, x: x, y: rect.y, role: saveRole)
@@ -125,6 +125,7 @@ public enum Renderer {
         case .confirmNewWeek: mode = "NEW WEEK?"
         case .capture: mode = "CAPTURE"
         case .conflict: mode = "CONFLICT"
+        case .quitting: mode = "SAVING"
         }
         x += grid.text(" \(mode) ", x: x, y: rect.y, role: .statusKey)
         x += 1
@@ -137,15 +138,7 @@ public enum Renderer {
             grid.text(" read-only · follows the file as the chair edits it", x: x, y: rect.y, role: .statusBar, maxWidth: rect.maxX - x)
             return
         }
-        let context: KeyContext
-        switch state.mode {
-        case .form: context = .form
-        case .help: context = .help
-        case .confirmQuit, .confirmNewWeek: context = .confirm
-        case .capture: context = .capture
-        case .conflict: context = .conflict
-        case .normal: context = .normal
-        }
+        let context = state.keyContext
         for hint in KeyMap.hints(in: context, pane: state.focus) {
             let needed = DisplayWidth.of(hint.keys) + DisplayWidth.of(hint.label) + 3
             guard x + needed <= rect.maxX else { break }
