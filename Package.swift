@@ -71,6 +71,11 @@ let package = Package(
             name: "SmarketingFaultTests",
             dependencies: ["smarketing", "smarketing-save-torture", "SmarketingModel", "SmarketingUI", "CPseudoTerminal"]
         ),
+        // The runner's event loop on a fake terminal: quitting, conflicts, the editor, resizes, signals.
+        .testTarget(
+            name: "SmarketingTerminalTests",
+            dependencies: ["SmarketingTerminal", "SmarketingUI", "SmarketingModel"]
+        ),
         // Drives the built binary in tmux: real pseudo-terminal, real keys, real files.
         .testTarget(
             name: "SmarketingE2ETests",
