@@ -1,10 +1,23 @@
-/// Writes a meeting's minutes as GitHub-flavoured Markdown with YAML front matter.
+/// Which minutes to write: one meeting's, or every meeting's in one document.
+public enum MinutesScope: Equatable, Sendable {
+    case meeting(Meeting)
+    case allMeetings
+}
+
+/// Writes a meeting's minutes as GitHub-flavoured Markdown with YAML front matter: `smarketing export`.
 /// The output depends only on the workspace and the meeting, so golden files can pin it.
-public struct MinutesExporter {
+public struct MinutesExporter: Exporter {
     public let workspace: Workspace
 
     public init(workspace: Workspace) {
         self.workspace = workspace
+    }
+
+    public func export(_ scope: MinutesScope) -> String {
+        switch scope {
+        case .meeting(let meeting): return markdown(for: meeting)
+        case .allMeetings: return markdownForAllMeetings()
+        }
     }
 
     private var currency: String { workspace.team.currency }
