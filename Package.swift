@@ -57,6 +57,11 @@ let package = Package(
             dependencies: ["SmarketingUI", "SmarketingModel"],
             exclude: ["Fixtures"]
         ),
+        // The terminal edge without a terminal: theme files on disk.
+        .testTarget(
+            name: "SmarketingTerminalTests",
+            dependencies: ["SmarketingTerminal", "SmarketingUI", "SmarketingModel"]
+        ),
         .testTarget(
             name: "SmarketingCLITests",
             dependencies: ["smarketing", "SmarketingModel"]

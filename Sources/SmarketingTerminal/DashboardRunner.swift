@@ -26,7 +26,7 @@ public final class DashboardRunner {
 
     private let store: MeetingStore
     private let options: Options
-    private let catalog: ThemeCatalog
+    private let catalog: ThemeFiles
     /// The fingerprint of the last version read from disk by the watcher.
     private var lastDisk: Fingerprint?
     /// When a change on disk was noticed, the moment to read it (changes settle first).
@@ -37,7 +37,7 @@ public final class DashboardRunner {
     public init(store: MeetingStore, options: Options) {
         self.store = store
         self.options = options
-        catalog = ThemeCatalog(environment: options.environment)
+        catalog = ThemeFiles(environment: options.environment)
     }
 
     public func run(workspace: Workspace) throws(TerminalUnavailable) -> Outcome {
