@@ -34,7 +34,7 @@ public final class DashboardRunner {
 
     private let store: MeetingStore
     private let options: Options
-    private let catalog: ThemeCatalog
+    private let catalog: ThemeFiles
     private var clock: any WallClock { options.clock }
     /// The fingerprint of the last version read from disk by the watcher.
     private var lastDisk: Fingerprint?
@@ -46,7 +46,7 @@ public final class DashboardRunner {
     public init(store: MeetingStore, options: Options) {
         self.store = store
         self.options = options
-        catalog = ThemeCatalog(environment: options.environment)
+        catalog = ThemeFiles(environment: options.environment)
     }
 
     /// Takes over the real terminal and runs until the chair quits or a signal stops it.

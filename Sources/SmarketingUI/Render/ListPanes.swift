@@ -85,7 +85,7 @@ enum ListPanes {
             let elapsed = MeetingClock.elapsedSeconds(item, now: state.now)
             // Timed items (running, done, or with time recorded) show their time, as the minutes do.
             let timed = item.status == .active || item.status == .done || elapsed > 0
-            return timed ? "\(MinutesExporter.clock(elapsed))/\(item.timeboxMinutes)m" : "\(item.timeboxMinutes)m"
+            return timed ? "\(DurationFormat.clock(elapsed))/\(item.timeboxMinutes)m" : "\(item.timeboxMinutes)m"
         }
         let owners = meeting.agenda.map { wide ? $0.owner : short($0.owner) }
         let ownerWidth = columnWidth(owners, cap: wide ? 16 : 8)

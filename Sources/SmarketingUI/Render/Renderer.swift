@@ -59,7 +59,7 @@ public enum Renderer {
         if let meeting {
             forms[.date] = ("\(String(meeting.date.weekdayName.prefix(3))) \(meeting.date.iso)", String(meeting.date.iso.dropFirst(5)))
             if let elapsed = MeetingClock.meetingElapsed(meeting, now: state.now) {
-                let clock = MinutesExporter.clock(elapsed)
+                let clock = DurationFormat.clock(elapsed)
                 if meeting.endedAt != nil {
                     forms[.timer] = ("ended after \(clock)", "ended \(clock)")
                 } else {
