@@ -16,9 +16,11 @@ let package = Package(
         .package(url: "https://github.com/pointfreeco/swift-custom-dump", from: "1.7.3"),
     ],
     targets: [
-        // The JSON-backed model: value types, KPI math, the store, Markdown minutes. Foundation only.
+        // The JSON-backed model: value types, KPI math, the store, the exporters (Markdown minutes,
+        // the KPI table and JSON). Foundation only, plus the C library's file calls for atomic saves.
         .target(name: "SmarketingModel"),
-        // Terminal-free UI core: state, actions, reducer, key map, layout, widgets drawing into a grid.
+        // Terminal-free UI core: state, actions, reducer, key map, layout, widgets drawing into a grid,
+        // themes parsed from bytes. It touches neither the terminal nor the disk.
         .target(name: "SmarketingUI", dependencies: ["SmarketingModel"]),
         // Wide-character ncurses: the module map and a C shim, nothing else.
         .systemLibrary(
@@ -26,10 +28,12 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
-        // The ncurses backend: keys in, grid out, colours, signals, suspend and restore.
+        // The terminal edge: the ncurses backend (keys in, grid out, colours, signals, suspend and
+        // restore), the dashboard runner, file watching, the external editor and theme files.
         .target(name: "SmarketingTerminal", dependencies: ["CNcursesw", "SmarketingUI"]),
-        // Benchmarks: a generator for large workspaces and the suite behind BENCHMARKS.md.
+        // A pseudo-terminal in C (forkpty) to run the dashboard under: used by the benchmarks and the fault tests.
         .target(name: "CPseudoTerminal", linkerSettings: [.linkedLibrary("util")]),
+        // Benchmarks: a generator for large workspaces and the suite behind BENCHMARKS.md.
         .executableTarget(
             name: "smarketing-bench",
             dependencies: ["SmarketingModel", "SmarketingUI", "CPseudoTerminal"],
@@ -39,7 +43,8 @@ let package = Package(
         .executableTarget(name: "smarketing-save-torture", dependencies: ["SmarketingModel"], path: "Sources/SmarketingSaveTorture"),
         // The floor for the start-up comparison: a minimal C ncurses program.
         .executableTarget(name: "ncurses-floor", path: "Sources/NcursesFloor", linkerSettings: [.linkedLibrary("ncursesw")]),
-        // The command line: wires the model (and later the UI) together; holds no logic of its own.
+        // The command line: parses arguments and wires the model, the UI and the terminal together;
+        // holds no logic of its own.
         .executableTarget(
             name: "smarketing",
             dependencies: [
@@ -72,6 +77,12 @@ let package = Package(
         .testTarget(
             name: "SmarketingFaultTests",
             dependencies: ["smarketing", "smarketing-save-torture", "SmarketingModel", "SmarketingUI", "CPseudoTerminal"]
+        ),
+        // The terminal edge without a terminal: the runner's event loop on a fake backend (quitting,
+        // conflicts, the editor, resizes, signals) and theme files on disk.
+        .testTarget(
+            name: "SmarketingTerminalTests",
+            dependencies: ["SmarketingTerminal", "SmarketingUI", "SmarketingModel"]
         ),
         // Drives the built binary in tmux: real pseudo-terminal, real keys, real files.
         .testTarget(

@@ -2,19 +2,27 @@ import Foundation
 import SmarketingModel
 import SmarketingUI
 
-/// Runs the dashboard: the event loop that feeds keys, resizes, clock ticks and changes on disk to
-/// the reducer, carries out its effects (saves, redraws, the editor, quitting) and draws each state.
+/// Runs the dashboard: the event loop that turns keys, resizes, the clock, finished saves and
+/// changes on disk into actions for the reducer, carries out the effects it returns (saves,
+/// redraws, the editor, quitting) and draws each state. It makes no decisions of its own: what
+/// the screen shows, when to wake and when to quit are the reducer's.
 public final class DashboardRunner {
     public struct Options {
         public var theme: String?
         /// The presenter's screen: read-only, follows the file, never writes it.
         public var readOnly: Bool
         public var environment: [String: String]
+        public var clock: any WallClock
+        /// Edits text in $EDITOR (tests pass their own).
+        public var editor: (String) -> Result<String, NotesEditFailure>
 
-        public init(theme: String? = nil, readOnly: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        public init(theme: String? = nil, readOnly: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment,
+                    clock: any WallClock = SystemClock(), editor: ((String) -> Result<String, NotesEditFailure>)? = nil) {
             self.theme = theme
             self.readOnly = readOnly
             self.environment = environment
+            self.clock = clock
+            self.editor = editor ?? { ExternalEditor.edit($0, environment: environment) }
         }
     }
 
@@ -26,7 +34,8 @@ public final class DashboardRunner {
 
     private let store: MeetingStore
     private let options: Options
-    private let catalog: ThemeCatalog
+    private let catalog: ThemeFiles
+    private var clock: any WallClock { options.clock }
     /// The fingerprint of the last version read from disk by the watcher.
     private var lastDisk: Fingerprint?
     /// When a change on disk was noticed, the moment to read it (changes settle first).
@@ -37,74 +46,61 @@ public final class DashboardRunner {
     public init(store: MeetingStore, options: Options) {
         self.store = store
         self.options = options
-        catalog = ThemeCatalog(environment: options.environment)
+        catalog = ThemeFiles(environment: options.environment)
     }
 
+    /// Takes over the real terminal and runs until the chair quits or a signal stops it.
     public func run(workspace: Workspace) throws(TerminalUnavailable) -> Outcome {
         try TerminalScreen.checkUsable(environment: options.environment)
-        let noColor = !(options.environment["NO_COLOR"] ?? "").isEmpty
+        let themes = startingThemes()
+        let screen = try TerminalScreen(theme: themes.theme)
+        return run(workspace: workspace, on: screen, themes: themes)
+    }
+
+    /// Runs on any backend (a fake one in tests).
+    public func run(workspace: Workspace, on backend: some TerminalBackend) -> Outcome {
+        run(workspace: workspace, on: backend, themes: startingThemes())
+    }
+
+    private struct StartingThemes {
+        var names: [String]
+        var index: Int
+        var theme: Theme
+        var problem: String?
+    }
+
+    private var noColor: Bool { !(options.environment["NO_COLOR"] ?? "").isEmpty }
+
+    private func startingThemes() -> StartingThemes {
         var names = catalog.names()
-        var startIndex = 0
-        var problems: [String] = []
+        var index = 0
         if let requested = options.theme {
             if let i = names.firstIndex(of: requested) {
-                startIndex = i
+                index = i
             } else {
                 names.insert(requested, at: 0) // a path, or a name that may fail to load (reported below)
             }
         }
-        let (initialTheme, problem) = noColor ? (Theme.mono, nil) : catalog.load(names[startIndex])
-        if let problem { problems.append(problem) }
+        let (theme, problem) = noColor ? (Theme.mono, nil) : catalog.load(names[index])
+        return StartingThemes(names: names, index: index, theme: theme, problem: problem)
+    }
 
+    private func run(workspace: Workspace, on screen: some TerminalBackend, themes: StartingThemes) -> Outcome {
         let debugTrap: Int32? = ["segv": SIGSEGV, "bus": SIGBUS, "ill": SIGILL, "trap": SIGTRAP, "abrt": SIGABRT][options.environment["SMARKETING_DEBUG_TRAP"] ?? ""]
         let watcher = FileWatcher(path: store.path)
         let saves = SaveResults()
         let saver = CoalescingSaver(store: store) { generation, outcome in saves.post(generation, outcome) }
-        let screen = try TerminalScreen(theme: initialTheme)
         var state = AppState(workspace: workspace, fileLabel: URL(fileURLWithPath: store.path).lastPathComponent,
-                             size: screen.size, now: Clock.now, utcOffset: Clock.utcOffset,
-                             themeNames: names, themeIndex: startIndex)
+                             size: screen.size, now: clock.now, utcOffset: clock.utcOffset,
+                             themeNames: themes.names, themeIndex: themes.index)
         state.readOnly = options.readOnly
-        state.asciiOnly = !Clock.localeIsUTF8
-        if let problem = problems.first { state.banner = Banner(problem, isError: true, expires: state.now.adding(seconds: 10)) }
+        state.asciiOnly = !TerminalLocale.isUTF8
+        var problems = themes.problem.map { [$0] } ?? []
+        var actions: [Action] = [.themeLoaded(problem: themes.problem)]
         var loadedTheme = state.themeName
-        screen.draw(Renderer.render(state))
 
         var outcome = Outcome(exitCode: 0, messages: [])
         loop: while true {
-            let ready = screen.wait(timeoutMilliseconds: nextWake(state, watcher: watcher),
-                                    others: [watcher.descriptor, saves.descriptor].compactMap { $0 })
-            var actions: [Action] = []
-            if let fd = watcher.descriptor, ready.ready.contains(fd), watcher.drain() { reloadDue = Date().addingTimeInterval(Self.debounce) }
-            if ready.ready.contains(saves.descriptor) { actions += saveActions(saves.take(), latest: saver.latestGeneration) }
-            if watcher.usesPolling, watcher.pollChanged() { reloadDue = Date() }
-            if ready.keyboard {
-                // Drain every key ncurses has, so a paste or auto-repeat is handled in one go.
-                while true {
-                    let event = screen.readPending()
-                    switch event {
-                    case .key(.function(12)) where debugTrap != nil:
-                        // Test hook: SMARKETING_DEBUG_TRAP=segv|bus|ill|trap|abrt makes F12 crash, to
-                        // prove the terminal is restored on crashes.
-                        raise(debugTrap!)
-                    case .key(let key): actions.append(.key(key))
-                    case .resize(let size): actions.append(.resize(size))
-                    case .timeout: break
-                    case .stopSignal(let sig):
-                        saver.flush()
-                        for action in saveActions(saves.take(), latest: saver.latestGeneration) { _ = Reducer.reduce(&state, action) }
-                        outcome = stop(on: sig, state: state)
-                        break loop
-                    }
-                    if event == .timeout { break }
-                }
-            }
-            if let due = reloadDue, due <= Date() {
-                reloadDue = nil
-                if let change = readExternalChange() { actions.append(change) }
-            }
-            state.now = Clock.now
-            actions.append(.tick(state.now))
             var quit = false
             while let action = actions.first {
                 actions.removeFirst()
@@ -113,41 +109,70 @@ public final class DashboardRunner {
                     case .save:
                         // Off the input path: the saver writes in the background and reports back.
                         if !options.readOnly { saver.schedule(state.workspace) }
-                    case .redraw: screen.forceRedraw()
+                    case .redraw:
+                        screen.forceRedraw()
                     case .quit:
                         saver.flush()
                         quit = true
-                    case .quitAfterSaving:
-                        // Let saves under way finish; if the last one failed, the reducer asks.
+                    case .finishSaves:
+                        // The reducer is waiting for the saves under way; report how they ended.
                         saver.flush()
                         let results = saveActions(saves.take(), latest: saver.latestGeneration)
-                        if results.isEmpty || results.allSatisfy({ $0 == .saveFinished(.saved) }) {
-                            quit = true
-                        } else {
-                            actions += results + [.key(.char("q"))]
-                        }
-                    case .adoptDiskVersion: if let lastDisk { store.adopt(lastDisk) }
+                        actions += results.isEmpty ? [.saveFinished(.failed("no save was under way to finish"))] : results
+                    case .adoptDiskVersion:
+                        if let lastDisk { store.adopt(lastDisk) }
                     case .keepMine:
                         saver.flush()
                         _ = saves.take()
                         actions.append(.saveFinished(keepMine(state.workspace)))
                     case .editNotes(let target, let text):
-                        let result = screen.suspended { ExternalEditor.edit(text, environment: options.environment) }
+                        let result = screen.suspended { options.editor(text) }
                         actions.append(.notesEdited(target, result))
                     }
                 }
-            }
-            if quit { break }
-            if state.themeName != loadedTheme {
-                loadedTheme = state.themeName
-                let (theme, problem) = noColor ? (Theme.mono, nil) : catalog.load(loadedTheme)
-                screen.setTheme(theme)
-                if let problem {
-                    state.banner = Banner(problem, isError: true, expires: state.now.adding(seconds: 10))
-                    problems.append(problem)
+                if state.themeName != loadedTheme {
+                    loadedTheme = state.themeName
+                    let (theme, problem) = noColor ? (Theme.mono, nil) : catalog.load(loadedTheme)
+                    screen.setTheme(theme)
+                    if let problem { problems.append(problem) }
+                    actions.append(.themeLoaded(problem: problem))
                 }
             }
+            if quit { break }
             screen.draw(Renderer.render(state))
+
+            let ready = screen.wait(timeoutMilliseconds: wakeDelay(state, watcher: watcher),
+                                    others: [watcher.descriptor, saves.descriptor].compactMap { $0 })
+            if let fd = watcher.descriptor, ready.ready.contains(fd), watcher.drain() { reloadDue = Date().addingTimeInterval(Self.debounce) }
+            if ready.ready.contains(saves.descriptor) { actions += saveActions(saves.take(), latest: saver.latestGeneration) }
+            if watcher.usesPolling, watcher.pollChanged() { reloadDue = Date() }
+            if ready.keyboard {
+                // Drain every key the terminal has, so a paste or auto-repeat is handled in one go.
+                drain: while true {
+                    let event = screen.readPending()
+                    switch event {
+                    case .key(.function(12)) where debugTrap != nil:
+                        // Test hook: SMARKETING_DEBUG_TRAP=segv|bus|ill|trap|abrt makes F12 crash, to
+                        // prove the terminal is restored on crashes.
+                        raise(debugTrap ?? SIGABRT)
+                    case .key(let key): actions.append(.key(key))
+                    case .resize(let size): actions.append(.resize(size))
+                    case .timeout: break drain
+                    case .stopSignal(let sig):
+                        // Keys read before the signal still count, then nothing is lost on the way out.
+                        for action in actions { if Reducer.reduce(&state, action).contains(.save), !options.readOnly { saver.schedule(state.workspace) } }
+                        saver.flush()
+                        for action in saveActions(saves.take(), latest: saver.latestGeneration) { _ = Reducer.reduce(&state, action) }
+                        outcome = stop(on: sig, state: state)
+                        break loop
+                    }
+                }
+            }
+            if let due = reloadDue, due <= Date() {
+                reloadDue = nil
+                if let change = readExternalChange() { actions.append(change) }
+            }
+            actions.append(.tick(clock.now))
         }
         screen.restore()
         // Theme problems were shown in a banner; repeat them where they cannot scroll away.
@@ -162,18 +187,21 @@ public final class DashboardRunner {
             switch outcome {
             case .saved: return .saveFinished(.saved)
             case .failed(let error): return .saveFinished(.failed(TextSanitizer.visible(error.reason)))
-            case .changedOnDisk:
-                let disk = store.readDisk()
-                lastDisk = disk.fingerprint
-                return .saveFinished(.conflict(theirs: try? disk.workspace.get()))
+            case .changedOnDisk: return .saveFinished(conflict())
             }
         }
     }
 
-    /// Reads the file after a change on disk. Our own saves are recognised by their fingerprint.
-    private func readExternalChange() -> Action? {
+    /// The file changed on disk under a save: what is there now, for the chair to choose.
+    private func conflict() -> SaveOutcome {
         let disk = store.readDisk()
-        if let fingerprint = disk.fingerprint, store.isOwnVersion(fingerprint) { return nil }
+        lastDisk = disk.fingerprint
+        return .conflict(theirs: try? disk.workspace.get())
+    }
+
+    /// Reads the file after a change on disk. Our own saves are recognised before parsing.
+    private func readExternalChange() -> Action? {
+        guard let disk = store.readExternalChange() else { return nil }
         switch disk.workspace {
         case .success(let theirs):
             lastDisk = disk.fingerprint
@@ -191,9 +219,7 @@ public final class DashboardRunner {
             try store.save(workspace)
             return .saved
         } catch .changedOnDisk {
-            let disk = store.readDisk()
-            lastDisk = disk.fingerprint
-            return .conflict(theirs: try? disk.workspace.get())
+            return conflict()
         } catch {
             return .failed(error.lines.joined(separator: " "))
         }
@@ -201,8 +227,10 @@ public final class DashboardRunner {
 
     private func keepMine(_ workspace: Workspace) -> SaveOutcome {
         do {
-            let aside = try store.keepMine(workspace, stamp: Clock.stamp)
+            let aside = try store.keepMine(workspace, stamp: clock.stamp)
             return .keptMine(aside: aside)
+        } catch .changedOnDisk {
+            return conflict()
         } catch {
             return .failed(error.lines.joined(separator: " "))
         }
@@ -223,7 +251,7 @@ public final class DashboardRunner {
 
     /// When the real file cannot be written, the edits go beside it (or to the temp folder).
     private func writeRecoveryCopy(_ workspace: Workspace) -> String {
-        let candidates = ["\(store.path).unsaved-\(Clock.stamp)", NSTemporaryDirectory() + "smarketing-unsaved-\(Clock.stamp).json"]
+        let candidates = ["\(store.path).unsaved-\(clock.stamp)", NSTemporaryDirectory() + "smarketing-unsaved-\(clock.stamp).json"]
         for path in candidates {
             if (try? MeetingStore.create(workspace, at: path)) != nil {
                 return "Could not save \(store.path); your edits are in \(path)."
@@ -232,71 +260,19 @@ public final class DashboardRunner {
         return "Could not save \(store.path) or a recovery copy; your last edits are lost."
     }
 
-    /// Milliseconds to wait for input: soon when a change on disk is settling; once a second while
-    /// something on screen counts seconds (a running meeting, a banner, a failed save); else until
-    /// the clock's next minute. The polling fallback wakes every quarter second.
-    private func nextWake(_ state: AppState, watcher: FileWatcher) -> Int32 {
-        let ms = Clock.millisecondsIntoSecond
-        var wake: Int32
-        let meeting = state.workspace.currentMeeting
-        let running = meeting?.agenda.contains { $0.status == .active } ?? false
-        let timing = meeting.map { $0.startedAt != nil && $0.endedAt == nil } ?? false
-        if running || timing || state.banner?.expires != nil || state.saveState != .saved {
-            wake = Int32(1000 - ms)
-        } else {
-            let seconds = Int(state.now.adding(seconds: Int64(state.utcOffset)).secondsSinceEpoch % 60)
-            wake = Int32((60 - seconds) * 1000 - ms)
-        }
+    /// Milliseconds to wait for input: when the screen next changes by itself (the reducer's
+    /// call), sooner while a change on disk settles, and every poll interval without inotify.
+    private func wakeDelay(_ state: AppState, watcher: FileWatcher) -> Int32 {
+        var wake = Int32(clamping: state.wakeDelay(millisecondsIntoSecond: clock.millisecondsIntoSecond))
         if let due = reloadDue { wake = min(wake, max(0, Int32(due.timeIntervalSinceNow * 1000))) }
         if watcher.usesPolling { wake = min(wake, FileWatcher.pollInterval) }
         return max(0, wake)
     }
 }
 
-/// Save reports from the background saver, and a pipe that wakes the event loop when one arrives.
-final class SaveResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var results: [(Int, CoalescingSaver.Outcome)] = []
-    private var fds: [Int32] = [-1, -1]
-
-    init() {
-        if pipe(&fds) == 0 {
-            for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK); _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-        }
-    }
-
-    deinit { fds.forEach { if $0 >= 0 { close($0) } } }
-
-    var descriptor: Int32 { fds[0] }
-
-    func post(_ generation: Int, _ outcome: CoalescingSaver.Outcome) {
-        lock.withLock { results.append((generation, outcome)) }
-        var byte: UInt8 = 1
-        _ = write(fds[1], &byte, 1)
-    }
-
-    func take() -> [(Int, CoalescingSaver.Outcome)] {
-        var buffer = [UInt8](repeating: 0, count: 64)
-        while read(fds[0], &buffer, buffer.count) > 0 {}
-        return lock.withLock {
-            defer { results.removeAll() }
-            return results
-        }
-    }
-}
-
-/// The wall clock. Only the runner reads it; the core gets time through actions.
-enum Clock {
-    static var now: Timestamp { Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)) }
-    static var utcOffset: Int { TimeZone.current.secondsFromGMT() }
-    static var millisecondsIntoSecond: Int {
-        let t = Date().timeIntervalSince1970
-        return Int((t - t.rounded(.down)) * 1000)
-    }
-    /// `20261123T150405Z`, for file names.
-    static var stamp: String { now.iso.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "") }
+enum TerminalLocale {
     /// Whether the terminal's locale is UTF-8 (else big digits and charts use ASCII).
-    static var localeIsUTF8: Bool {
+    static var isUTF8: Bool {
         guard let codeset = nl_langinfo(nl_item(CODESET)) else { return true }
         return String(cString: codeset).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
     }

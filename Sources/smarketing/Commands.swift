@@ -118,10 +118,10 @@ struct NewWeek: ParsableCommand {
         var ids = IDGenerator()
         let summary: NextWeek.Summary
         do {
-            summary = try NextWeek.start(&ws, date: try date.map { try parseDate($0, option: "--date") },
-                                         now: Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)), ids: &ids)
-        } catch {
-            throw CLIFailure(["\(TextSanitizer.visible(file)): cannot start next week: \(error)."])
+            summary = try ws.startNextWeek(on: try date.map { try parseDate($0, option: "--date") },
+                                           now: Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)), ids: &ids)
+        } catch let error as EditError {
+            throw CLIFailure(["\(TextSanitizer.visible(file)): cannot start next week: \(error.message)."])
         }
         do {
             try store.save(ws)
@@ -217,12 +217,13 @@ struct KPIs: ParsableCommand {
         abstract: "Print the four shared KPIs for a week.",
         discussion: """
             By default the week is the one the current meeting reviews. Values that are undefined \
-            (no leads, no closed deals, no record for the week) print as n/a, or null in JSON.
+            (no leads, no closed deals, no record for the week) print as n/a, or null in JSON. \
+            --json is short for --format json.
 
             Examples:
               smarketing kpis sample-data/northwind.json
               smarketing kpis sample-data/northwind.json --meeting 2026-11-16
-              smarketing kpis sample-data/northwind.json --week 2026-10-05 --json
+              smarketing kpis sample-data/northwind.json --week 2026-10-05 --format json
             """
     )
 
@@ -235,11 +236,15 @@ struct KPIs: ParsableCommand {
     @Option(help: ArgumentHelp("Report the week starting on this date, YYYY-MM-DD.", valueName: "date"))
     var week: String?
 
-    @Flag(help: "Print JSON for scripts instead of a table.")
+    @Option(help: ArgumentHelp("Print a table for people (text, the default) or JSON for scripts (json).", valueName: "format"))
+    var format: KPIsFormat?
+
+    @Flag(help: "Short for --format json.")
     var json = false
 
     func validate() throws {
         if meeting != nil && week != nil { throw ValidationError("give --meeting or --week, not both") }
+        if json, let format, format != .json { throw ValidationError("--json means --format json; give one or the other") }
         if let meeting { _ = try parseDate(meeting, option: "--meeting") }
         if let week { _ = try parseDate(week, option: "--week") }
     }
@@ -255,10 +260,21 @@ struct KPIs: ParsableCommand {
             meetingDate = m.date
             report = KPIReport(workspace: ws, meeting: m)
         }
-        let text = json
-            ? report.json(team: ws.team.name, meetingDate: meetingDate, currency: ws.team.currency)
-            : report.textTable(team: ws.team.name, meetingDate: meetingDate, currency: ws.team.currency)
-        try Console.write(text)
+        let exporter = (json ? .json : format ?? .text).exporter
+        try Console.write(exporter.export(KPIDocument(report: report, workspace: ws, meetingDate: meetingDate)))
+    }
+}
+
+/// The formats `kpis` can print, each backed by a model exporter.
+enum KPIsFormat: String, CaseIterable, ExpressibleByArgument {
+    case text
+    case json
+
+    var exporter: any Exporter<KPIDocument> {
+        switch self {
+        case .text: return KPITableExporter()
+        case .json: return KPIJSONExporter()
+        }
     }
 }
 
@@ -297,14 +313,10 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let ws = try loadWorkspace(file)
-        let exporter = MinutesExporter(workspace: ws)
-        let markdown: String
-        if all {
-            markdown = exporter.markdownForAllMeetings()
-        } else {
-            let m = try selectMeeting(ws, on: try meeting.map { try parseDate($0, option: "--meeting") }, path: file)
-            markdown = exporter.markdown(for: m)
-        }
+        let scope: MinutesScope = all
+            ? .allMeetings
+            : .meeting(try selectMeeting(ws, on: try meeting.map { try parseDate($0, option: "--meeting") }, path: file))
+        let markdown = MinutesExporter(workspace: ws).export(scope)
         guard let out else {
             try Console.write(markdown)
             return

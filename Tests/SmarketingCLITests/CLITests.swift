@@ -190,6 +190,19 @@ struct CLITests {
         #expect(kpis.allSatisfy { $0["value"] is NSNull && $0["status"] as? String == "noValue" && $0["display"] as? String == "n/a" })
     }
 
+    @Test func kpisFormatPicksTheTableOrJSONAndJSONIsShortForFormatJSON() throws {
+        let file = CLI.sample("northwind.json")
+        let table = try CLI.run(["kpis", file]), text = try CLI.run(["kpis", file, "--format", "text"])
+        let json = try CLI.run(["kpis", file, "--format", "json"]), shorthand = try CLI.run(["kpis", file, "--json"])
+        #expect(text.status == 0 && text.stdout == table.stdout && text.stdout.hasPrefix("Northwind"))
+        #expect(json.status == 0 && json.stdout == shorthand.stdout && json.stdout.hasPrefix("{"))
+        for bad in [["--format", "xml"], ["--format", "text", "--json"]] {
+            let r = try CLI.run(["kpis", file] + bad)
+            #expect(r.status == 2, "\(bad): \(r.stderr)")
+            expectNoCrash(r)
+        }
+    }
+
     @Test func exportWritesTheGoldenMinutesToStdoutOrAFile() throws {
         let golden = try String(contentsOf: CLI.repository.appendingPathComponent("Tests/SmarketingModelTests/Fixtures/minutes/northwind-2026-11-16.md"), encoding: .utf8)
         let r = try CLI.run(["export", CLI.sample("northwind.json"), "--meeting", "2026-11-16"])

@@ -49,6 +49,13 @@ struct TextTests {
         #expect(Timestamp(iso: "2026-11-23T25:00:00Z") == nil)
     }
 
+    @Test func durationsReadAsAClock() {
+        #expect(DurationFormat.clock(0) == "0:00")
+        #expect(DurationFormat.clock(65) == "1:05")
+        #expect(DurationFormat.clock(3599) == "59:59")
+        #expect(DurationFormat.clock(3723) == "1:02:03")
+    }
+
     @Test func generatedIDsAreUniqueAndDeterministicForASeed() {
         var a = IDGenerator(seed: 1), b = IDGenerator(seed: 1)
         let first = (0..<1000).map { _ in a.next("ag") }

@@ -87,7 +87,7 @@ struct LiveMeetingTests {
         let added = s.workspace.frictionPoints.last!
         #expect(added.stage == .sql)
         #expect(added.title.hasPrefix("MQL→SQL conversion fell to 18.4%"))
-        #expect(s.focus == .friction && Reducer.selectedFrictionID(s) == added.id)
+        #expect(s.focus == .friction && s.selectedItem(in: .friction)?.id == added.id)
         #expect(s.suggestions.isEmpty)
 
         var d = try state()

@@ -121,7 +121,7 @@ struct ReducerTests {
         let point = s.workspace.frictionPoints.first { $0.title.hasPrefix("Webinar leads") }!
         #expect(point.stage == .sql)
         // The selection follows the point to its new place in the grouped list.
-        #expect(Reducer.selectedFrictionID(s) == point.id)
+        #expect(s.selectedItem(in: .friction)?.id == point.id)
     }
 
     @Test func kpiInputsFormCreatesOrUpdatesTheWeekRecord() throws {
@@ -191,7 +191,7 @@ struct ReducerTests {
     @Test func frictionStatusCyclesAndStampsTheResolvedDate() throws {
         var s = try state()
         s.press(.char("3"))
-        let id = Reducer.selectedFrictionID(s)!
+        let id = s.selectedItem(in: .friction)?.id!
         func point() -> FrictionPoint { s.workspace.frictionPoints.first { $0.id == id }! }
         s.press(.char(" "))
         #expect(point().status == .mitigating)
@@ -273,7 +273,7 @@ struct ReducerTests {
         s.press(.char(" "))
         // A save under way is waited for by the runner, not asked about.
         #expect(s.saveState == .saving)
-        #expect(Reducer.reduce(&s, .key(.char("q"))) == [.quitAfterSaving])
+        #expect(Reducer.reduce(&s, .key(.char("q"))) == [.finishSaves])
         _ = Reducer.reduce(&s, .saveFinished(.failed("disk full")))
         #expect(s.saveState == .failed("disk full"))
         #expect(s.banner?.isError == true)
@@ -308,7 +308,8 @@ struct ReducerTests {
     @Test func aConflictIsNotRetriedBlindly() throws {
         var s = try state()
         s.press(.char(" "))
-        _ = Reducer.reduce(&s, .saveFinished(.failed("w.json: the file changed on disk since it was loaded; not overwriting it.")))
+        _ = Reducer.reduce(&s, .saveFinished(.conflict(theirs: nil)))
+        #expect(s.saveState == .conflict)
         #expect(Reducer.reduce(&s, .tick(Timestamp(secondsSinceEpoch: 1_800_000_000))).isEmpty)
     }
 

@@ -1,10 +1,23 @@
-/// Writes a meeting's minutes as GitHub-flavoured Markdown with YAML front matter.
+/// Which minutes to write: one meeting's, or every meeting's in one document.
+public enum MinutesScope: Equatable, Sendable {
+    case meeting(Meeting)
+    case allMeetings
+}
+
+/// Writes a meeting's minutes as GitHub-flavoured Markdown with YAML front matter: `smarketing export`.
 /// The output depends only on the workspace and the meeting, so golden files can pin it.
-public struct MinutesExporter {
+public struct MinutesExporter: Exporter {
     public let workspace: Workspace
 
     public init(workspace: Workspace) {
         self.workspace = workspace
+    }
+
+    public func export(_ scope: MinutesScope) -> String {
+        switch scope {
+        case .meeting(let meeting): return markdown(for: meeting)
+        case .allMeetings: return markdownForAllMeetings()
+        }
     }
 
     private var currency: String { workspace.team.currency }
@@ -108,20 +121,13 @@ public struct MinutesExporter {
         for (i, item) in meeting.agenda.enumerated() {
             // "–" only for items never started; a timed item shows its time, even 0:00.
             let timed = item.actualSeconds > 0 || item.status == .done || item.status == .active
-            let actual = timed ? Self.clock(item.actualSeconds) : "–"
+            let actual = timed ? DurationFormat.clock(item.actualSeconds) : "–"
             lines.append("| \(i + 1) | \(MarkdownEscaper.tableCell(item.title)) | \(MarkdownEscaper.tableCell(item.owner)) | \(item.timeboxMinutes) min | \(actual) | \(item.status.rawValue) | \(MarkdownEscaper.tableCell(item.notes)) |")
         }
         let actualTotal = meeting.agenda.reduce(0) { $0 + $1.actualSeconds }
         lines.append("")
-        lines.append("Planned \(meeting.plannedMinutes) min; actual \(actualTotal > 0 ? Self.clock(actualTotal) : "not timed").")
+        lines.append("Planned \(meeting.plannedMinutes) min; actual \(actualTotal > 0 ? DurationFormat.clock(actualTotal) : "not timed").")
         return lines
-    }
-
-    /// `m:ss`, or `h:mm:ss` past an hour.
-    public static func clock(_ seconds: Int) -> String {
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        let h = seconds / 3600, m = seconds / 60 % 60, s = seconds % 60
-        return h > 0 ? "\(h):\(two(m)):\(two(s))" : "\(m):\(two(s))"
     }
 
     private func decisions(_ meeting: Meeting) -> [String] {
@@ -191,16 +197,5 @@ public struct MinutesExporter {
     private func notes(_ meeting: Meeting) -> [String] {
         let body = MarkdownEscaper.block(meeting.notes)
         return body.isEmpty ? ["No notes."] : body
-    }
-}
-
-extension FrictionPoint {
-    /// Open before mitigating before resolved; then most severe first; then oldest first; then by title.
-    public static func displayOrder(_ a: FrictionPoint, _ b: FrictionPoint) -> Bool {
-        let rank: [FrictionStatus: Int] = [.open: 0, .mitigating: 1, .resolved: 2]
-        if a.status != b.status { return rank[a.status]! < rank[b.status]! }
-        if a.severity != b.severity { return a.severity > b.severity }
-        if a.opened != b.opened { return a.opened < b.opened }
-        return a.title < b.title
     }
 }

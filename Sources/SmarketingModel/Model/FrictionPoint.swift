@@ -28,6 +28,17 @@ public struct FrictionPoint: Equatable, Sendable, Identifiable {
     }
 }
 
+extension FrictionPoint {
+    /// Open before mitigating before resolved; then most severe first; then oldest first; then by title.
+    /// The minutes list each funnel stage's points in this order.
+    public static func displayOrder(_ a: FrictionPoint, _ b: FrictionPoint) -> Bool {
+        if a.status != b.status { return a.status.displayRank < b.status.displayRank }
+        if a.severity != b.severity { return a.severity > b.severity }
+        if a.opened != b.opened { return a.opened < b.opened }
+        return a.title < b.title
+    }
+}
+
 /// The funnel stages a friction point can sit at, top of the funnel first.
 public enum FunnelStage: String, CaseIterable, Sendable, Comparable {
     case iqlMql = "iql-mql"
@@ -68,6 +79,15 @@ public enum FrictionStatus: String, CaseIterable, Sendable {
         case .open: return .mitigating
         case .mitigating: return .resolved
         case .resolved: return .open
+        }
+    }
+
+    /// Where points with this status come in `FrictionPoint.displayOrder`.
+    fileprivate var displayRank: Int {
+        switch self {
+        case .open: return 0
+        case .mitigating: return 1
+        case .resolved: return 2
         }
     }
 }

@@ -70,8 +70,18 @@ public enum MeetingClock {
         return now.adding(seconds: Int64(remaining))
     }
 
+    /// Ends the meeting: stops the running item (recording its time) and stamps `endedAt`, never
+    /// before the start.
+    public static func end(_ meeting: inout Meeting, now: Timestamp) {
+        if let running = meeting.agenda.firstIndex(where: { $0.status == .active }) {
+            setStatus(.done, of: running, in: &meeting, now: now)
+        }
+        if meeting.endedAt == nil { meeting.endedAt = meeting.startedAt.map { max($0, now) } ?? now }
+    }
+
+    /// The clock saturates at the model's limit, so a meeting left running for months still saves.
     private static func stop(_ item: inout AgendaItem, now: Timestamp) {
-        item.actualSeconds = elapsedSeconds(item, now: now)
+        item.actualSeconds = ModelLimits.saturate(elapsedSeconds(item, now: now), ModelLimits.actualSeconds)
         item.startedAt = nil
     }
 }

@@ -29,10 +29,7 @@ public enum NextWeek {
         guard newDate > current.date else { throw .dateNotAfter(newDate, current: current.date) }
         guard ws.meeting(on: newDate) == nil else { throw .dateTaken(newDate) }
 
-        if let running = current.agenda.firstIndex(where: { $0.status == .active }) {
-            MeetingClock.setStatus(.done, of: running, in: &current, now: now)
-        }
-        if current.endedAt == nil { current.endedAt = current.startedAt.map { max($0, now) } ?? now }
+        MeetingClock.end(&current, now: now)
         ws.meetings[ci] = current
 
         var taken = ws.allIDs
@@ -45,7 +42,7 @@ public enum NextWeek {
             AgendaItem(id: fresh("ag"), title: $0.title, owner: current.chair, timeboxMinutes: $0.minutes)
         }
         let carried = current.actionItems.filter { !$0.done }.map {
-            ActionItem(id: fresh("act"), title: $0.title, owner: $0.owner, due: $0.due, done: false, weeksCarried: $0.weeksCarried + 1)
+            ActionItem(id: fresh("act"), title: $0.title, owner: $0.owner, due: $0.due, done: false, weeksCarried: ModelLimits.saturate($0.weeksCarried + 1, ModelLimits.weeksCarried))
         }
         let next = Meeting(id: fresh("mtg"), date: newDate, kpiWeek: current.kpiWeek.adding(days: 7), chair: current.chair,
                            attendees: current.attendees, lengthMinutes: current.lengthMinutes, agenda: agenda,

@@ -22,14 +22,6 @@ final class SchemaContext {
     }
 }
 
-/// Limits that keep a hostile or corrupt file from filling memory or the screen.
-enum TextLimit {
-    /// Names, titles, owners: one line on screen.
-    static let short = 1_000
-    /// Notes, mitigation, definitions.
-    static let long = 100_000
-}
-
 /// Reads one JSON object's fields by name, reporting type errors, missing fields and unknown fields.
 final class ObjectReader {
     let path: String
@@ -66,14 +58,14 @@ final class ObjectReader {
     // MARK: typed fields
 
     /// A required string, or the default when one is given and the field is absent.
-    func string(_ key: String, default fallback: String? = nil, limit: Int = TextLimit.short) -> String? {
+    func string(_ key: String, default fallback: String? = nil, limit: Int = ModelLimits.shortText) -> String? {
         guard let value = fetch(key, required: fallback == nil) else { return fallback }
         guard case .string(let s) = value else {
             report(key, "expected text, found \(value.briefDescription)")
             return nil
         }
-        if s.utf8.count > limit {
-            report(key, "text is too long (\(s.utf8.count) bytes; the limit is \(limit))")
+        if let problem = ModelLimits.textProblem(s, limit: limit) {
+            report(key, problem)
             return nil
         }
         return s
@@ -193,8 +185,8 @@ final class ObjectReader {
         var out: [String] = []
         var ok = true
         for element in elements {
-            guard case .string(let s) = element.value, s.utf8.count <= TextLimit.short else {
-                ctx.report(element.path, "expected text of at most \(TextLimit.short) bytes, found \(element.value.briefDescription)")
+            guard case .string(let s) = element.value, s.utf8.count <= ModelLimits.shortText else {
+                ctx.report(element.path, "expected text of at most \(ModelLimits.shortText) bytes, found \(element.value.briefDescription)")
                 ok = false
                 continue
             }

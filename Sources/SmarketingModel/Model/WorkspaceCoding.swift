@@ -1,13 +1,6 @@
 // Maps the model to and from the JSON tree. The field names here are the public file format
 // documented in the README; change them only with a schemaVersion bump.
 
-enum Limits {
-    static let count = 0...1_000_000_000
-    static let money = 0.0...1e12
-    static let cycleDays = 0.0...3650.0
-    static let ratio = 0.0...1.0
-}
-
 extension Workspace {
     /// Maps a parsed document onto a workspace, collecting every schema problem.
     static func decode(_ root: JSONValue) -> Result<Workspace, WorkspaceDecodeFailure> {
@@ -67,12 +60,12 @@ private func int(_ n: Int) -> JSONValue { .integer(Int64(n)) }
 extension Team {
     init?(reading r: ObjectReader) {
         let name = r.string("name")
-        let reps = r.int("salesReps", in: 0...100_000)
+        let reps = r.int("salesReps", in: ModelLimits.salesReps)
         let currency = r.string("currency", default: "USD")
         if let currency, !(currency.utf8.count == 3 && currency.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A })) {
             r.report("currency", "expected a three-letter ISO 4217 code such as \"USD\" or \"EUR\", found \(JSONValue.string(currency).briefDescription)")
         }
-        let definition = r.string("qualifiedLeadDefinition", default: "", limit: TextLimit.long)
+        let definition = r.string("qualifiedLeadDefinition", default: "", limit: ModelLimits.longText)
         let sla: LeadSLA?
         switch r.optionalObject("sla") {
         case .none: sla = nil
@@ -98,10 +91,10 @@ extension Team {
 extension LeadSLA {
     init?(reading r: ObjectReader) {
         let defaults = LeadSLA()
-        let perRep = r.int("leadsPerRepPerMonth", in: 0...10_000, default: defaults.leadsPerRepPerMonth)
-        let hours = r.int("firstAttemptBusinessHours", in: 0...1_000, default: defaults.firstAttemptBusinessHours)
-        let attempts = r.int("attemptsRequired", in: 0...100, default: defaults.attemptsRequired)
-        let window = r.int("attemptWindowDays", in: 0...365, default: defaults.attemptWindowDays)
+        let perRep = r.int("leadsPerRepPerMonth", in: ModelLimits.leadsPerRepPerMonth, default: defaults.leadsPerRepPerMonth)
+        let hours = r.int("firstAttemptBusinessHours", in: ModelLimits.firstAttemptBusinessHours, default: defaults.firstAttemptBusinessHours)
+        let attempts = r.int("attemptsRequired", in: ModelLimits.attemptsRequired, default: defaults.attemptsRequired)
+        let window = r.int("attemptWindowDays", in: ModelLimits.attemptWindowDays, default: defaults.attemptWindowDays)
         r.finish()
         guard let perRep, let hours, let attempts, let window else { return nil }
         self.init(leadsPerRepPerMonth: perRep, firstAttemptBusinessHours: hours, attemptsRequired: attempts, attemptWindowDays: window)
@@ -119,10 +112,10 @@ extension LeadSLA {
 
 extension KPITargets {
     init?(reading r: ObjectReader) {
-        let cpl = r.double("costPerLead", in: Limits.money)
-        let l2c = r.double("leadToCustomerRatio", in: Limits.ratio)
-        let close = r.double("closeRate", in: Limits.ratio)
-        let cycle = r.double("salesCycleDays", in: Limits.cycleDays)
+        let cpl = r.double("costPerLead", in: ModelLimits.money)
+        let l2c = r.double("leadToCustomerRatio", in: ModelLimits.ratio)
+        let close = r.double("closeRate", in: ModelLimits.ratio)
+        let cycle = r.double("salesCycleDays", in: ModelLimits.cycleDays)
         r.finish()
         guard let cpl, let l2c, let close, let cycle else { return nil }
         self.init(costPerLead: cpl, leadToCustomerRatio: l2c, closeRate: close, salesCycleDays: cycle)
@@ -145,23 +138,23 @@ extension WeekRecord {
         guard let r = ObjectReader(value, at: path, ctx) else { return nil }
         let id = r.string("id")
         let start = r.date("weekStart")
-        let spend = r.double("marketingSpend", in: Limits.money)
-        let leads = r.int("leads", in: Limits.count)
-        let mqls = r.int("mqls", in: Limits.count)
-        let sqls = r.int("sqls", in: Limits.count)
-        let opps = r.int("opportunities", in: Limits.count)
-        let won = r.int("won", in: Limits.count)
-        let lost = r.int("lost", in: Limits.count)
-        let customers = r.int("newCustomers", in: Limits.count)
+        let spend = r.double("marketingSpend", in: ModelLimits.money)
+        let leads = r.int("leads", in: ModelLimits.count)
+        let mqls = r.int("mqls", in: ModelLimits.count)
+        let sqls = r.int("sqls", in: ModelLimits.count)
+        let opps = r.int("opportunities", in: ModelLimits.count)
+        let won = r.int("won", in: ModelLimits.count)
+        let lost = r.int("lost", in: ModelLimits.count)
+        let customers = r.int("newCustomers", in: ModelLimits.count)
         var cycle: [Double]? = []
         if let elements = r.array("cycleDays", required: false) {
-            let days = elements.compactMap { r.number($0.value, in: Limits.cycleDays, at: $0.path) }
+            let days = elements.compactMap { r.number($0.value, in: ModelLimits.cycleDays, at: $0.path) }
             cycle = days.count == elements.count ? days : nil
         } else {
             cycle = nil
         }
-        let inSLA = r.optionalInt("sqlsFirstAttemptInSLA", in: Limits.count)
-        let fully = r.optionalInt("sqlsFullyAttempted", in: Limits.count)
+        let inSLA = r.optionalInt("sqlsFirstAttemptInSLA", in: ModelLimits.count)
+        let fully = r.optionalInt("sqlsFullyAttempted", in: ModelLimits.count)
         r.finish()
         guard let id, let start, let spend, let leads, let mqls, let sqls, let opps, let won, let lost,
               let customers, let cycle, let inSLA, let fully else { return nil }
@@ -198,10 +191,10 @@ extension FrictionPoint {
         let title = r.string("title")
         let stage = r.enumValue("stage", FunnelStage.self)
         let side = r.enumValue("raisedBy", Side.self)
-        let severity = r.int("severity", in: 1...3)
+        let severity = r.int("severity", in: ModelLimits.severity)
         let status = r.enumValue("status", FrictionStatus.self)
         let owner = r.string("owner", default: "")
-        let mitigation = r.string("mitigation", default: "", limit: TextLimit.long)
+        let mitigation = r.string("mitigation", default: "", limit: ModelLimits.longText)
         let opened = r.date("opened")
         let resolved = r.optionalDate("resolved")
         r.finish()
@@ -237,8 +230,8 @@ extension Meeting {
         let kpiWeek = r.date("kpiWeek")
         let chair = r.string("chair")
         let attendees = r.stringArray("attendees", required: false)
-        let length = r.int("lengthMinutes", in: 1...480, default: 45)
-        let notes = r.string("notes", default: "", limit: TextLimit.long)
+        let length = r.int("lengthMinutes", in: ModelLimits.meetingMinutes, default: 45)
+        let notes = r.string("notes", default: "", limit: ModelLimits.longText)
         let agenda = r.array("agenda", required: false).map { $0.map { AgendaItem(reading: $0.value, at: $0.path, ctx) } }
         let decisions = r.array("decisions", required: false).map { $0.map { Decision(reading: $0.value, at: $0.path, ctx) } }
         let actions = r.array("actionItems", required: false).map { $0.map { ActionItem(reading: $0.value, at: $0.path, ctx) } }
@@ -296,10 +289,10 @@ extension AgendaItem {
         let id = r.string("id")
         let title = r.string("title")
         let owner = r.string("owner", default: "")
-        let timebox = r.int("timeboxMinutes", in: 0...480)
+        let timebox = r.int("timeboxMinutes", in: ModelLimits.timeboxMinutes)
         let status = r.enumValue("status", AgendaStatus.self)
-        let notes = r.string("notes", default: "", limit: TextLimit.long)
-        let actual = r.int("actualSeconds", in: 0...10_000_000, default: 0)
+        let notes = r.string("notes", default: "", limit: ModelLimits.longText)
+        let actual = r.int("actualSeconds", in: ModelLimits.actualSeconds, default: 0)
         let started = r.optionalTimestamp("startedAt")
         r.finish()
         guard let id, let title, let owner, let timebox, let status, let notes, let actual, let started else { return nil }
@@ -325,7 +318,7 @@ extension Decision {
     init?(reading value: JSONValue, at path: String, _ ctx: SchemaContext) {
         guard let r = ObjectReader(value, at: path, ctx) else { return nil }
         let id = r.string("id")
-        let text = r.string("text", limit: TextLimit.long)
+        let text = r.string("text", limit: ModelLimits.longText)
         r.finish()
         guard let id, let text else { return nil }
         self.init(id: id, text: text)
@@ -344,7 +337,7 @@ extension ActionItem {
         let owner = r.string("owner", default: "")
         let due = r.optionalDate("due")
         let done = r.bool("done", default: false)
-        let carried = r.int("weeksCarried", in: 0...1_000, default: 0)
+        let carried = r.int("weeksCarried", in: ModelLimits.weeksCarried, default: 0)
         r.finish()
         guard let id, let title, let owner, let due, let done, let carried else { return nil }
         self.init(id: id, title: title, owner: owner, due: due, done: done, weeksCarried: carried)

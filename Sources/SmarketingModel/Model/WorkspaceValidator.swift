@@ -1,15 +1,16 @@
-/// Checks the rules that span fields: unique ids, references that resolve, consistent dates.
-/// Field-level types and ranges are checked while decoding; this runs on a decoded workspace.
+/// Checks every rule a loaded workspace keeps: the field limits (which the decoder also checks while
+/// reading, with the same `ModelLimits`) and the rules that span fields: unique ids, references that
+/// resolve, consistent dates. The loader runs it on every file and the edit API on every edit.
 public enum WorkspaceValidator {
     public static func problems(in ws: Workspace) -> [SchemaIssue] {
-        var issues: [SchemaIssue] = []
+        var issues = FieldLimits.problems(in: ws)
         func report(_ path: String, _ message: String) { issues.append(SchemaIssue(path: path, message: message)) }
 
         var firstUse: [String: String] = [:]
         func checkID(_ id: String, at path: String) {
             let idPath = "\(path).id"
-            if id.isEmpty || id.utf8.count > 64 || id.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F }) {
-                report(idPath, "expected an id of 1 to 64 characters with no spaces or control characters, found \(JSONValue.string(id).briefDescription)")
+            if id.isEmpty || id.utf8.count > ModelLimits.idBytes || id.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F }) {
+                report(idPath, "expected an id of 1 to \(ModelLimits.idBytes) characters with no spaces or control characters, found \(JSONValue.string(id).briefDescription)")
                 return
             }
             if let earlier = firstUse[id] {

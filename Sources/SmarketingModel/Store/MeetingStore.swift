@@ -91,6 +91,17 @@ public final class MeetingStore: @unchecked Sendable {
     }
 
     public func readDisk() -> DiskVersion {
+        readDisk(skippingOwnVersions: false) ?? DiskVersion(fingerprint: nil, workspace: .failure(.notFound(path: path)))
+    }
+
+    /// What is on disk now, or nil when it is a version this store wrote or last read. Our own
+    /// versions are recognised by their fingerprint before anything is parsed, so a watcher pays
+    /// one read and one hash for each of our own saves, not a parse.
+    public func readExternalChange() -> DiskVersion? {
+        readDisk(skippingOwnVersions: true)
+    }
+
+    private func readDisk(skippingOwnVersions: Bool) -> DiskVersion? {
         let bytes: [UInt8]
         do {
             bytes = try FileIO.read(path)
@@ -98,6 +109,7 @@ public final class MeetingStore: @unchecked Sendable {
             return DiskVersion(fingerprint: nil, workspace: .failure(error))
         }
         let fingerprint = Fingerprint(bytes)
+        if skippingOwnVersions && isOwnVersion(fingerprint) { return nil }
         do {
             return DiskVersion(fingerprint: fingerprint, workspace: .success(try MeetingStore.decode(bytes, path: path)))
         } catch {

@@ -1,10 +1,17 @@
 /// How many terminal columns text takes. Every layout decision goes through here, never `String.count`.
 ///
-/// A grapheme cluster takes the width of its base scalar, as glibc's `wcwidth` (and so ncurses)
-/// counts it: 2 for East Asian wide and full-width characters and for emoji with emoji
-/// presentation, 0 for a lone combining mark or format character, otherwise 1. Modifiers, joiners
-/// and variation selectors after the base do not widen it; the terminal backend draws only the base
-/// and its zero-width marks, so the screen and this count always agree.
+/// A scalar takes the columns the C library's `wcwidth` gives it in a UTF-8 locale, because that is
+/// what ncurses lays the screen out by: 2 for East Asian wide and full-width characters and emoji
+/// with emoji presentation, 0 for combining marks and other zero-width characters, otherwise 1.
+/// The table comes from glibc (`DisplayWidthTable.swift`, generated and checked against `wcwidth`
+/// over all of Unicode by DisplayWidthTests). Where `wcwidth` has no answer (-1):
+/// - control characters count 0: the sanitiser replaces them before anything is drawn;
+/// - anything else (code points newer than the C library's Unicode tables, unassigned ones, private
+///   and non-characters it rejects) counts 1: ncurses gives a character of unknown width one cell.
+///
+/// A grapheme cluster takes the width of its base scalar. Modifiers, joiners and variation selectors
+/// after the base do not widen it; the terminal backend draws only the base and its zero-width
+/// marks, so the screen and this count always agree.
 public enum DisplayWidth {
     public static func of(_ text: String) -> Int {
         var width = 0
@@ -26,36 +33,17 @@ public enum DisplayWidth {
     /// The width of a single scalar as the start of a cluster.
     public static func width(of scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
-        if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
-        if v < 0x300 { return 1 }
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format:
-            return 0
-        default:
-            break
+        if v < 0x7F { return v >= 0x20 ? 1 : 0 }
+        if v < 0xA0 { return 0 } // DEL and the C1 controls
+        if v < 0x300 { return 1 } // Latin-1 and the rest before the first combining mark
+        // Binary search for the last run that starts at or before v.
+        let key = v << 4 | 0xF
+        var low = 0, high = runs.count
+        while low < high {
+            let middle = (low + high) / 2
+            if runs[middle] <= key { low = middle + 1 } else { high = middle }
         }
-        if v == 0x200B { return 0 }
-        if (0x1160...0x11FF).contains(v) { return 0 } // Hangul medial vowels and final consonants
-        if (0x1F1E6...0x1F1FF).contains(v) { return 1 } // regional indicators, as wcwidth counts them
-        if isWide(v) || scalar.properties.isEmojiPresentation { return 2 }
-        return 1
-    }
-
-    private static let wideRanges: [ClosedRange<UInt32>] = [
-        0x1100...0x115F, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF,
-        0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF,
-        0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4,
-        0x17000...0x18CFF, 0x1B000...0x1B2FF, 0x1F200...0x1F202, 0x1F210...0x1F23B,
-        0x1F240...0x1F248, 0x1F250...0x1F251, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
-    ]
-
-    private static func isWide(_ v: UInt32) -> Bool {
-        if v < 0x1100 { return false }
-        for range in wideRanges {
-            if v < range.lowerBound { return false }
-            if v <= range.upperBound { return true }
-        }
-        return false
+        return low > 0 ? Int(runs[low - 1] & 0xF) : 1
     }
 
     /// Cuts text to at most `width` columns, ending with `…` when anything was cut. A wide character

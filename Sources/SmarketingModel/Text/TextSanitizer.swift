@@ -2,7 +2,8 @@
 ///
 /// Control characters, C1 controls and bidirectional overrides become visible placeholders, so a
 /// workspace someone else wrote cannot move the cursor, retitle the window, write the clipboard,
-/// ring the bell or reorder what the reader sees.
+/// ring the bell or reorder what the reader sees. Prepended concatenation marks become placeholders
+/// too, so they cannot hide the character after them.
 public enum TextSanitizer {
     /// Replaces every unsafe scalar with a visible placeholder. Line breaks become `␊` too: use
     /// `visibleLines(_:)` for text that may span lines.
@@ -52,6 +53,10 @@ public enum TextSanitizer {
             return "\u{2424}" // ␤ line and paragraph separators
         case 0xFFF9...0xFFFB:
             return "\u{FFFD}" // interlinear annotation controls
+        case 0x0600...0x0605, 0x06DD, 0x070F, 0x0890...0x0891, 0x08E2, 0x110BD, 0x110CD:
+            // Prepended concatenation marks (the Arabic number sign and its kin) join the next
+            // character into their cluster, which a terminal cell would show as the mark alone.
+            return "\u{FFFD}"
         default:
             return nil
         }

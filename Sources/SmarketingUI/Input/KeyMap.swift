@@ -1,5 +1,6 @@
-/// Everything a key can do. The reducer interprets commands; only the key map knows keys.
-public enum Command: Hashable, Sendable {
+/// What a key does on the dashboard. Each context has its own command set, and each handler
+/// switches over its set exhaustively, so a bound key without a handler does not compile.
+public enum DashboardCommand: Hashable, Sendable {
     // navigation
     case nextPane, previousPane, focus(PaneID)
     case up, down, top, bottom, pageUp, pageDown
@@ -9,17 +10,60 @@ public enum Command: Hashable, Sendable {
     case startMeeting, nextItem, capture, editNotes, acceptSuggestion, dismissSuggestion, newWeek
     // view
     case zoom, toggleResolved, cycleTheme, help, redraw, quit
-    // conflicts with the file on disk
-    case conflictReload, conflictKeepMine, conflictView
-    // capture line
-    case complete
-    // forms
-    case formNext, formPrevious, formSubmit, formCancel, choiceNext, choicePrevious
-    // line editor
+}
+
+/// What a key does in a form (the focused text field's editing keys come first: `EditorCommand`).
+public enum FormCommand: Hashable, Sendable {
+    case next, previous, submit, cancel, choiceNext, choicePrevious
+}
+
+/// Editing keys of a one-line text field, in forms and in quick capture.
+public enum EditorCommand: Hashable, Sendable {
     case cursorLeft, cursorRight, cursorHome, cursorEnd, deleteBackward, deleteForward
     case killToStart, killToEnd, deleteWordBackward
-    // prompts
+}
+
+/// What a key does on the quick-capture line.
+public enum CaptureCommand: Hashable, Sendable {
+    case submit, complete, cancel
+}
+
+/// What a key does while help is open.
+public enum HelpCommand: Hashable, Sendable {
+    case close, scrollUp, scrollDown, pageUp, pageDown
+}
+
+/// The answer to a yes/no prompt.
+public enum PromptCommand: Hashable, Sendable {
     case confirm, decline
+}
+
+/// The chair's choice when the file changed on disk under unsaved edits.
+public enum ConflictCommand: Hashable, Sendable {
+    case reload, keepMine, view
+}
+
+/// A command of any context, as the key map's table holds it; the case says where it applies.
+public enum Command: Hashable, Sendable {
+    case dashboard(DashboardCommand)
+    case form(FormCommand)
+    case editor(EditorCommand)
+    case capture(CaptureCommand)
+    case help(HelpCommand)
+    case prompt(PromptCommand)
+    case conflict(ConflictCommand)
+
+    public var context: KeyContext {
+        switch self {
+        case .dashboard: return .normal
+        case .form: return .form
+        case .editor: return .lineEditor
+        case .capture: return .capture
+        case .help: return .help
+        case .prompt: return .confirm
+        case .conflict: return .conflict
+        }
+    }
 }
 
 /// Where a binding applies.
@@ -36,13 +80,14 @@ public enum KeyContext: String, Sendable, CaseIterable {
 /// One row of the key map: the keys, where they apply, what they do, and how to describe them.
 public struct KeyBinding: Sendable {
     public let keys: [Key]
-    public let context: KeyContext
     public let command: Command
     public let help: String
     /// Shown in the status bar's hints when true.
     public let hint: String?
     /// Panes where the binding applies (nil: all panes).
     public let panes: Set<PaneID>?
+
+    public var context: KeyContext { command.context }
 
     /// The keys as written in help: `j/↓`.
     public var keyLabel: String { keys.map(\.label).joined(separator: "/") }
@@ -51,88 +96,127 @@ public struct KeyBinding: Sendable {
 /// The single table of key bindings. Input handling, the help overlay, the status-bar hints and
 /// the README's key list all come from here.
 public enum KeyMap {
-    private static func bind(_ keys: [Key], _ context: KeyContext, _ command: Command, _ help: String,
+    private static func bind(_ keys: [Key], _ command: Command, _ help: String,
                              hint: String? = nil, panes: Set<PaneID>? = nil) -> KeyBinding {
-        KeyBinding(keys: keys, context: context, command: command, help: help, hint: hint, panes: panes)
+        KeyBinding(keys: keys, command: command, help: help, hint: hint, panes: panes)
     }
 
     public static let bindings: [KeyBinding] = [
         // Dashboard: navigation
-        bind([.tab], .normal, .nextPane, "next pane", hint: "pane"),
-        bind([.backTab], .normal, .previousPane, "previous pane"),
-        bind([.char("1")], .normal, .focus(.kpis), "KPIs pane"),
-        bind([.char("2")], .normal, .focus(.agenda), "agenda pane"),
-        bind([.char("3")], .normal, .focus(.friction), "friction-points pane"),
-        bind([.char("4")], .normal, .focus(.actions), "actions & decisions pane"),
-        bind([.char("k"), .up], .normal, .up, "move up"),
-        bind([.char("j"), .down], .normal, .down, "move down"),
-        bind([.char("g"), .home], .normal, .top, "first item"),
-        bind([.char("G"), .end], .normal, .bottom, "last item"),
-        bind([.pageUp], .normal, .pageUp, "page up"),
-        bind([.pageDown], .normal, .pageDown, "page down"),
-        bind([.char("h"), .left], .normal, .up, "previous KPI", panes: [.kpis]),
-        bind([.char("l"), .right], .normal, .down, "next KPI", panes: [.kpis]),
+        bind([.tab], .dashboard(.nextPane), "next pane", hint: "pane"),
+        bind([.backTab], .dashboard(.previousPane), "previous pane"),
+        bind([.char("1")], .dashboard(.focus(.kpis)), "KPIs pane"),
+        bind([.char("2")], .dashboard(.focus(.agenda)), "agenda pane"),
+        bind([.char("3")], .dashboard(.focus(.friction)), "friction-points pane"),
+        bind([.char("4")], .dashboard(.focus(.actions)), "actions & decisions pane"),
+        bind([.char("k"), .up], .dashboard(.up), "move up"),
+        bind([.char("j"), .down], .dashboard(.down), "move down"),
+        bind([.char("g"), .home], .dashboard(.top), "first item"),
+        bind([.char("G"), .end], .dashboard(.bottom), "last item"),
+        bind([.pageUp], .dashboard(.pageUp), "page up"),
+        bind([.pageDown], .dashboard(.pageDown), "page down"),
+        bind([.char("h"), .left], .dashboard(.up), "previous KPI", panes: [.kpis]),
+        bind([.char("l"), .right], .dashboard(.down), "next KPI", panes: [.kpis]),
         // Dashboard: editing
-        bind([.char("a")], .normal, .add, "add an item (in the KPI pane: enter a week's numbers)", hint: "add"),
-        bind([.char("D")], .normal, .addDecision, "add a decision", hint: "decision", panes: [.actions]),
-        bind([.enter, .char("e")], .normal, .edit, "edit the selected item", hint: "edit"),
-        bind([.char("d")], .normal, .delete, "delete the selected item (u undoes)", hint: "del", panes: [.agenda, .friction, .actions]),
-        bind([.char("K"), .shiftUp], .normal, .moveUp, "move the item up", panes: [.agenda, .friction, .actions]),
-        bind([.char("J"), .shiftDown], .normal, .moveDown, "move the item down", panes: [.agenda, .friction, .actions]),
-        bind([.char(" ")], .normal, .cycleStatus, "cycle status: agenda pending→active→done, friction open→mitigating→resolved, action done", hint: "status", panes: [.agenda, .friction, .actions]),
-        bind([.char("u")], .normal, .undo, "undo the last edit", hint: "undo"),
-        bind([.ctrl("r")], .normal, .redo, "redo"),
+        bind([.char("a")], .dashboard(.add), "add an item (in the KPI pane: enter a week's numbers)", hint: "add"),
+        bind([.char("D")], .dashboard(.addDecision), "add a decision", hint: "decision", panes: [.actions]),
+        bind([.enter, .char("e")], .dashboard(.edit), "edit the selected item", hint: "edit"),
+        bind([.char("d")], .dashboard(.delete), "delete the selected item (u undoes)", hint: "del", panes: [.agenda, .friction, .actions]),
+        bind([.char("K"), .shiftUp], .dashboard(.moveUp), "move the item up", panes: [.agenda, .friction, .actions]),
+        bind([.char("J"), .shiftDown], .dashboard(.moveDown), "move the item down", panes: [.agenda, .friction, .actions]),
+        bind([.char(" ")], .dashboard(.cycleStatus), "cycle status: agenda pending→active→done, friction open→mitigating→resolved, action done", hint: "status", panes: [.agenda, .friction, .actions]),
+        bind([.char("u")], .dashboard(.undo), "undo the last edit", hint: "undo"),
+        bind([.ctrl("r")], .dashboard(.redo), "redo"),
         // Dashboard: the live meeting
-        bind([.char("s")], .normal, .startMeeting, "start the meeting (starts the first pending agenda item)", hint: "start"),
-        bind([.char("n")], .normal, .nextItem, "next agenda item: finish the running one, start the next", hint: "next"),
-        bind([.char("c")], .normal, .capture, "quick capture: a: owner: text · d: text · f: stage: text · or a note", hint: "capture"),
-        bind([.char("N")], .normal, .editNotes, "edit the item's notes (or the meeting's) in $EDITOR"),
-        bind([.char("A")], .normal, .acceptSuggestion, "accept the suggested friction point"),
-        bind([.char("X")], .normal, .dismissSuggestion, "dismiss the suggested friction point for this week"),
-        bind([.char("W")], .normal, .newWeek, "close this meeting and start next week's"),
+        bind([.char("s")], .dashboard(.startMeeting), "start the meeting (starts the first pending agenda item)", hint: "start"),
+        bind([.char("n")], .dashboard(.nextItem), "next agenda item: finish the running one, start the next", hint: "next"),
+        bind([.char("c")], .dashboard(.capture), "quick capture: a: owner: text · d: text · f: stage: text · or a note", hint: "capture"),
+        bind([.char("N")], .dashboard(.editNotes), "edit the item's notes (or the meeting's) in $EDITOR"),
+        bind([.char("A")], .dashboard(.acceptSuggestion), "accept the suggested friction point"),
+        bind([.char("X")], .dashboard(.dismissSuggestion), "dismiss the suggested friction point for this week"),
+        bind([.char("W")], .dashboard(.newWeek), "close this meeting and start next week's"),
         // Dashboard: view
-        bind([.char("z")], .normal, .zoom, "zoom the focused pane to full screen", hint: "zoom"),
-        bind([.char("r")], .normal, .toggleResolved, "show or hide resolved friction points", panes: [.friction]),
-        bind([.char("t")], .normal, .cycleTheme, "next colour theme"),
-        bind([.ctrl("l")], .normal, .redraw, "redraw the screen"),
-        bind([.char("?")], .normal, .help, "help", hint: "help"),
-        bind([.char("q")], .normal, .quit, "quit", hint: "quit"),
+        bind([.char("z")], .dashboard(.zoom), "zoom the focused pane to full screen", hint: "zoom"),
+        bind([.char("r")], .dashboard(.toggleResolved), "show or hide resolved friction points", panes: [.friction]),
+        bind([.char("t")], .dashboard(.cycleTheme), "next colour theme"),
+        bind([.ctrl("l")], .dashboard(.redraw), "redraw the screen"),
+        bind([.char("?")], .dashboard(.help), "help", hint: "help"),
+        bind([.char("q")], .dashboard(.quit), "quit", hint: "quit"),
         // Forms
-        bind([.tab, .down], .form, .formNext, "next field", hint: "next"),
-        bind([.backTab, .up], .form, .formPrevious, "previous field"),
-        bind([.enter], .form, .formSubmit, "save the form", hint: "save"),
-        bind([.escape], .form, .formCancel, "cancel", hint: "cancel"),
-        bind([.right, .char(" ")], .form, .choiceNext, "next choice (choice fields)"),
-        bind([.left], .form, .choicePrevious, "previous choice (choice fields)"),
+        bind([.tab, .down], .form(.next), "next field", hint: "next"),
+        bind([.backTab, .up], .form(.previous), "previous field"),
+        bind([.enter], .form(.submit), "save the form", hint: "save"),
+        bind([.escape], .form(.cancel), "cancel", hint: "cancel"),
+        bind([.right, .char(" ")], .form(.choiceNext), "next choice (choice fields)"),
+        bind([.left], .form(.choicePrevious), "previous choice (choice fields)"),
         // Line editor (text fields)
-        bind([.left], .lineEditor, .cursorLeft, "cursor left"),
-        bind([.right], .lineEditor, .cursorRight, "cursor right"),
-        bind([.home, .ctrl("a")], .lineEditor, .cursorHome, "start of line"),
-        bind([.end, .ctrl("e")], .lineEditor, .cursorEnd, "end of line"),
-        bind([.backspace], .lineEditor, .deleteBackward, "delete before the cursor"),
-        bind([.delete], .lineEditor, .deleteForward, "delete under the cursor"),
-        bind([.ctrl("u")], .lineEditor, .killToStart, "delete to the start"),
-        bind([.ctrl("k")], .lineEditor, .killToEnd, "delete to the end"),
-        bind([.ctrl("w")], .lineEditor, .deleteWordBackward, "delete the word before the cursor"),
+        bind([.left], .editor(.cursorLeft), "cursor left"),
+        bind([.right], .editor(.cursorRight), "cursor right"),
+        bind([.home, .ctrl("a")], .editor(.cursorHome), "start of line"),
+        bind([.end, .ctrl("e")], .editor(.cursorEnd), "end of line"),
+        bind([.backspace], .editor(.deleteBackward), "delete before the cursor"),
+        bind([.delete], .editor(.deleteForward), "delete under the cursor"),
+        bind([.ctrl("u")], .editor(.killToStart), "delete to the start"),
+        bind([.ctrl("k")], .editor(.killToEnd), "delete to the end"),
+        bind([.ctrl("w")], .editor(.deleteWordBackward), "delete the word before the cursor"),
         // Quick capture
-        bind([.enter], .capture, .formSubmit, "add what was typed", hint: "add"),
-        bind([.tab], .capture, .complete, "complete an owner or stage", hint: "complete"),
-        bind([.escape], .capture, .formCancel, "cancel", hint: "cancel"),
+        bind([.enter], .capture(.submit), "add what was typed", hint: "add"),
+        bind([.tab], .capture(.complete), "complete an owner or stage", hint: "complete"),
+        bind([.escape], .capture(.cancel), "cancel", hint: "cancel"),
         // Help and prompts
-        bind([.escape, .char("?"), .char("q")], .help, .formCancel, "close help"),
-        bind([.char("y")], .confirm, .confirm, "yes"),
-        bind([.char("n"), .escape], .confirm, .decline, "no"),
-        bind([.char("r")], .conflict, .conflictReload, "reload the file, dropping my unsaved edits", hint: "reload theirs"),
-        bind([.char("k")], .conflict, .conflictKeepMine, "keep mine: save my version, put theirs aside as FILE.conflict-TIME", hint: "keep mine"),
-        bind([.char("v")], .conflict, .conflictView, "view both versions' differences", hint: "view both"),
+        bind([.escape, .char("?"), .char("q")], .help(.close), "close help"),
+        bind([.char("j"), .down], .help(.scrollDown), "scroll down"),
+        bind([.char("k"), .up], .help(.scrollUp), "scroll up"),
+        bind([.pageDown], .help(.pageDown), "page down"),
+        bind([.pageUp], .help(.pageUp), "page up"),
+        bind([.char("y")], .prompt(.confirm), "yes"),
+        bind([.char("n"), .escape], .prompt(.decline), "no"),
+        bind([.char("r")], .conflict(.reload), "reload the file, dropping my unsaved edits", hint: "reload theirs"),
+        bind([.char("k")], .conflict(.keepMine), "keep mine: save my version, put theirs aside as FILE.conflict-TIME", hint: "keep mine"),
+        bind([.char("v")], .conflict(.view), "view both versions' differences", hint: "view both"),
     ]
 
-    /// The command for a key in a context (and, in the dashboard, the focused pane).
+    /// The command bound to a key in a context (and, on the dashboard, the focused pane).
     public static func command(for key: Key, in context: KeyContext, pane: PaneID? = nil) -> Command? {
         for binding in bindings where binding.context == context && binding.keys.contains(key) {
             if let panes = binding.panes, let pane, !panes.contains(pane) { continue }
             return binding.command
         }
+        return nil
+    }
+
+    public static func dashboard(_ key: Key, pane: PaneID) -> DashboardCommand? {
+        if case .dashboard(let c)? = command(for: key, in: .normal, pane: pane) { return c }
+        return nil
+    }
+
+    public static func form(_ key: Key) -> FormCommand? {
+        if case .form(let c)? = command(for: key, in: .form) { return c }
+        return nil
+    }
+
+    public static func editor(_ key: Key) -> EditorCommand? {
+        if case .editor(let c)? = command(for: key, in: .lineEditor) { return c }
+        return nil
+    }
+
+    public static func capture(_ key: Key) -> CaptureCommand? {
+        if case .capture(let c)? = command(for: key, in: .capture) { return c }
+        return nil
+    }
+
+    public static func help(_ key: Key) -> HelpCommand? {
+        if case .help(let c)? = command(for: key, in: .help) { return c }
+        return nil
+    }
+
+    public static func prompt(_ key: Key) -> PromptCommand? {
+        if case .prompt(let c)? = command(for: key, in: .confirm) { return c }
+        return nil
+    }
+
+    public static func conflict(_ key: Key) -> ConflictCommand? {
+        if case .conflict(let c)? = command(for: key, in: .conflict) { return c }
         return nil
     }
 

@@ -39,9 +39,8 @@ public struct LineEditor: Equatable, Sendable {
         cursor += accepted.count
     }
 
-    /// Applies a line-editor command; returns false when the command is not an editing command.
-    @discardableResult
-    public mutating func apply(_ command: Command) -> Bool {
+    /// Applies a line-editor command.
+    public mutating func apply(_ command: EditorCommand) {
         switch command {
         case .cursorLeft: cursor = max(0, cursor - 1)
         case .cursorRight: cursor = min(characters.count, cursor + 1)
@@ -65,10 +64,7 @@ public struct LineEditor: Equatable, Sendable {
             while start > 0, characters[start - 1] != " " { start -= 1 }
             characters.removeSubrange(start..<cursor)
             cursor = start
-        default:
-            return false
         }
-        return true
     }
 
     /// What to show in a field `width` columns wide: the visible text and the cursor's column.

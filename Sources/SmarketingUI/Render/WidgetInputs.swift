@@ -34,7 +34,7 @@ extension DashboardScreen {
 
     static func overlay(_ state: AppState) -> (any OverlayWidget)? {
         switch state.mode {
-        case .normal: return nil
+        case .normal, .quitting: return nil
         case .form(let form): return FormOverlay(form)
         case .help(let scroll): return HelpOverlay(scroll: scroll)
         case .confirmQuit: return QuitPrompt(unsavedEdits: state.unsavedEdits)
@@ -83,18 +83,19 @@ extension StatusBar {
         switch state.saveState {
         case .saved: save = .saved
         case .saving: save = .saving
-        case .failed: save = .notSaved
+        case .failed, .conflict: save = .notSaved
         }
-        let context: KeyContext
         switch state.mode {
-        case .normal: (mode, context) = (state.readOnly ? "PRESENT" : (state.zoomed ? "ZOOM" : "NORMAL"), .normal)
-        case .form: (mode, context) = ("EDIT", .form)
-        case .help: (mode, context) = ("HELP", .help)
-        case .confirmQuit: (mode, context) = ("QUIT?", .confirm)
-        case .confirmNewWeek: (mode, context) = ("NEW WEEK?", .confirm)
-        case .capture: (mode, context) = ("CAPTURE", .capture)
-        case .conflict: (mode, context) = ("CONFLICT", .conflict)
+        case .normal: mode = state.readOnly ? "PRESENT" : (state.zoomed ? "ZOOM" : "NORMAL")
+        case .form: mode = "EDIT"
+        case .help: mode = "HELP"
+        case .confirmQuit: mode = "QUIT?"
+        case .confirmNewWeek: mode = "NEW WEEK?"
+        case .capture: mode = "CAPTURE"
+        case .conflict: mode = "CONFLICT"
+        case .quitting: mode = "SAVING"
         }
+        let context = state.keyContext
         if let banner = state.banner {
             message = .banner(banner.text, isError: banner.isError)
         } else if state.readOnly, state.mode == .normal {

@@ -13,6 +13,8 @@ public enum Action: Equatable, Sendable {
     case externalInvalid(String)
     /// $EDITOR closed: the new text, or nil when it failed (with a message).
     case notesEdited(NotesTarget, Result<String, NotesEditFailure>)
+    /// The runner loaded the theme the state names; `problem` says what went wrong, if anything.
+    case themeLoaded(problem: String?)
 }
 
 /// Which text $EDITOR is editing.
@@ -21,6 +23,27 @@ public enum NotesTarget: Equatable, Sendable {
     case mitigation(id: String)
     case decision(id: String)
     case meetingNotes
+
+    /// The text `$EDITOR` edits for the item: its notes, mitigation or text (nil: the meeting's notes).
+    public init?(_ item: ItemRef?) {
+        switch item {
+        case nil: self = .meetingNotes
+        case .agenda(let id)?: self = .agendaNotes(id: id)
+        case .friction(let id)?: self = .mitigation(id: id)
+        case .decision(let id)?: self = .decision(id: id)
+        case .action?, .suggestion?: return nil
+        }
+    }
+
+    /// The item whose text this is (nil: the meeting's notes).
+    public var item: ItemRef? {
+        switch self {
+        case .agendaNotes(let id): return .agenda(id)
+        case .mitigation(let id): return .friction(id)
+        case .decision(let id): return .decision(id)
+        case .meetingNotes: return nil
+        }
+    }
 
     public var label: String {
         switch self {
@@ -54,8 +77,8 @@ public enum Effect: Equatable, Sendable {
     case redraw
     /// Quit now: nothing is unsaved, or the chair said to drop what is.
     case quit
-    /// Quit once the save under way has finished; if it fails, the chair is asked.
-    case quitAfterSaving
+    /// Wait for the saves under way and report each with `.saveFinished` (the chair is quitting).
+    case finishSaves
     /// The workspace on screen now matches the file on disk: future saves compare against it.
     case adoptDiskVersion
     /// Keep mine: put the disk's version aside as FILE.conflict-TIME, then save over it.

@@ -4,8 +4,10 @@ import SmarketingModel
 public enum SaveState: Equatable, Sendable {
     case saved
     case saving
-    /// The last save failed; the message says why. Edits are kept in memory and later saves retry.
+    /// The last save failed; the message says why. Edits are kept in memory and saves are retried.
     case failed(String)
+    /// The file changed on disk since it was read: nothing is overwritten until the chair decides.
+    case conflict
 }
 
 /// A one-line message over the status bar.
@@ -29,6 +31,8 @@ public enum Mode: Equatable, Sendable {
     case help(scroll: Int)
     case confirmQuit
     case confirmNewWeek
+    /// The chair quit while a save was under way: waiting for it to finish before leaving.
+    case quitting
     /// Quick capture: the line being typed and, after Tab, the completions offered.
     case capture(LineEditor, completions: [String])
     /// The file changed on disk while there were unsaved edits here: the chair decides. `theirs`
@@ -61,10 +65,8 @@ public struct AppState: Equatable, Sendable {
     public private(set) var frictionItems: [Int] = []
     public private(set) var frictionRowOfItem: [Int] = []
     public private(set) var unresolvedFriction = 0
-    /// Every id the workspace has used, built once and grown as ids are made, so a new id is
-    /// checked without walking the whole workspace on every edit. Ids of deleted items stay in
-    /// it, which only makes it more careful.
-    public var takenIDs: Set<String> = []
+    /// Fresh ids for new items; knows every id the workspace has used.
+    public var ids: IDPool
     /// Read-only: the presenter's screen, which follows the file and never writes it.
     public var readOnly = false
     /// Draw big digits and charts with ASCII only (the terminal has no UTF-8).
@@ -94,7 +96,6 @@ public struct AppState: Equatable, Sendable {
     public var utcOffset: Int
     public var themeNames: [String]
     public var themeIndex = 0
-    public var ids: IDGenerator
 
     public static let undoLimit = 200
 
@@ -107,17 +108,12 @@ public struct AppState: Equatable, Sendable {
         self.utcOffset = utcOffset
         self.themeNames = themeNames
         self.themeIndex = themeIndex
-        self.ids = ids
-        takenIDs = workspace.allIDs
+        self.ids = IDPool(generator: ids, taken: workspace.allIDs)
         refreshReports()
     }
 
     /// A fresh id with the prefix, recorded as taken.
-    public mutating func newID(_ prefix: String) -> String {
-        let id = ids.next(prefix, avoiding: takenIDs)
-        takenIDs.insert(id)
-        return id
-    }
+    public mutating func newID(_ prefix: String) -> String { ids.fresh(prefix) }
 
     private mutating func refreshReports() {
         meetingIndex = workspace.currentMeetingIndex

@@ -18,7 +18,7 @@ public enum Forms {
             return FormState(target: target, title: item == nil ? "New agenda item" : "Edit agenda item", fields: [
                 FormField("title", "Title", text: item?.title ?? ""),
                 FormField("owner", "Owner", text: item?.owner ?? (meeting?.chair ?? "")),
-                FormField("timebox", "Timebox (min)", text: String(item?.timeboxMinutes ?? 5), hint: "whole minutes, 0 to 480"),
+                FormField("timebox", "Timebox (min)", text: String(item?.timeboxMinutes ?? 5), hint: "whole minutes, \(ModelLimits.timeboxMinutes.lowerBound) to \(ModelLimits.timeboxMinutes.upperBound)"),
                 FormField("status", "Status", options: agendaStatusOptions, selected: agendaStatusOptions.firstIndex(of: item?.status.rawValue ?? "pending") ?? 0),
                 FormField("notes", "Notes / outcome", text: item?.notes ?? ""),
             ])
@@ -80,19 +80,21 @@ public enum Forms {
         switch (form.target, field.key) {
         case (_, "title"), (.decision, "text"):
             if value.isEmpty { return "required" }
-            if value.utf8.count > 1_000 { return "at most 1000 bytes" }
+            let limit = field.key == "text" ? ModelLimits.longText : ModelLimits.shortText
+            if value.utf8.count > limit { return "at most \(limit) bytes" }
         case (_, "owner"):
-            if value.utf8.count > 1_000 { return "at most 1000 bytes" }
+            if value.utf8.count > ModelLimits.shortText { return "at most \(ModelLimits.shortText) bytes" }
         case (.agendaItem, "timebox"):
-            guard let n = Int(value), (0...480).contains(n) else { return "use a whole number of minutes from 0 to 480" }
+            let range = ModelLimits.timeboxMinutes
+            guard let n = Int(value), range.contains(n) else { return "use a whole number of minutes from \(range.lowerBound) to \(range.upperBound)" }
         case (.actionItem, "due"):
             if !value.isEmpty && CalendarDate(iso: value) == nil { return "use YYYY-MM-DD, e.g. \(sampleDate(ws))" }
         case (.kpiWeek, "spend"):
-            guard let d = Double(value.replacingCommas), d.isFinite, d >= 0, d <= 1e12 else { return "use an amount ≥ 0, e.g. 6250.50" }
+            guard let d = Double(value.replacingCommas), ModelLimits.money.contains(d) else { return "use an amount ≥ 0, e.g. 6250.50" }
         case (.kpiWeek, "cycleDays"):
             if value.isEmpty { return nil }
             let parts = value.split(separator: ",").map { String($0).trimmed }
-            if parts.contains(where: { Double($0).map { !$0.isFinite || $0 < 0 || $0 > 3650 } ?? true }) {
+            if parts.contains(where: { Double($0).map { !ModelLimits.cycleDays.contains($0) } ?? true }) {
                 return "use numbers of days ≥ 0 separated by commas, e.g. 30, 42"
             }
         case (.kpiWeek, "inSLA"), (.kpiWeek, "fully"):
@@ -100,12 +102,12 @@ public enum Forms {
             guard let n = Int(value), n >= 0 else { return "use a whole number ≥ 0, or leave empty" }
             if let sqls = Int(form.value("sqls").trimmed), n > sqls { return "cannot be more than the \(sqls) SQLs" }
         case (.kpiWeek, _):
-            guard let n = Int(value), (0...1_000_000_000).contains(n) else { return "use a whole number ≥ 0" }
+            guard let n = Int(value), ModelLimits.count.contains(n) else { return "use a whole number ≥ 0" }
         default:
             break
         }
-        if field.key == "notes" || field.key == "mitigation" || field.key == "text" {
-            if value.utf8.count > 100_000 { return "at most 100000 bytes" }
+        if field.key == "notes" || field.key == "mitigation" {
+            if value.utf8.count > ModelLimits.longText { return "at most \(ModelLimits.longText) bytes" }
         }
         return nil
     }
@@ -118,106 +120,87 @@ public enum Forms {
 
     /// The outcome of submitting a form.
     public enum Outcome: Sendable {
-        /// The new workspace, a label for undo, and where the edited item now sits in its pane.
-        case applied(Workspace, label: String, pane: PaneID, selection: Int?)
+        /// The new workspace, a label for undo, the pane, and the item the form saved (nil for
+        /// the KPI week).
+        case applied(Workspace, label: String, pane: PaneID, item: ItemRef?)
+        /// A field is wrong: the form comes back with its messages.
         case invalid(FormState)
+        /// The model refused the edit for a reason no single field carries.
+        case refused(EditError)
     }
 
-    /// `newID` makes a fresh id with a prefix; the caller keeps track of the ids in use.
-    public static func submit(_ form: FormState, to ws: Workspace, newID: (String) -> String, now: Timestamp, today: CalendarDate) -> Outcome {
+    /// Checks the form and saves it through the model's edit API.
+    public static func submit(_ form: FormState, to ws: Workspace, ids: inout IDPool, now: Timestamp, today: CalendarDate) -> Outcome {
         var form = form
         guard validate(&form, in: ws) else { return .invalid(form) }
-        guard var meeting = ws.currentMeeting, let mi = ws.currentMeetingIndex else { return .invalid(form) }
+        guard let meeting = ws.currentMeeting else { return .refused(EditError("there is no current meeting")) }
         var ws = ws
         func text(_ key: String) -> String { form.value(key).trimmed }
+        do {
+            switch form.target {
+            case .agendaItem(let id, let insertAt):
+                var item = id.flatMap { id in meeting.agenda.first { $0.id == id } } ?? AgendaItem(id: ids.fresh("ag"), title: "")
+                item.title = text("title")
+                item.owner = text("owner")
+                item.timeboxMinutes = Int(text("timebox")) ?? item.timeboxMinutes
+                item.notes = form.value("notes")
+                let status = AgendaStatus(rawValue: form.value("status")) ?? item.status
+                _ = try ws.saveAgendaItem(item, status: status, at: insertAt, now: now)
+                return .applied(ws, label: id == nil ? "add agenda item" : "edit agenda item", pane: .agenda, item: .agenda(item.id))
 
-        switch form.target {
-        case .agendaItem(let id, let insertAt):
-            var item = id.flatMap { id in meeting.agenda.first { $0.id == id } }
-                ?? AgendaItem(id: newID("ag"), title: "")
-            item.title = text("title")
-            item.owner = text("owner")
-            item.timeboxMinutes = Int(text("timebox")) ?? item.timeboxMinutes
-            let status = AgendaStatus(rawValue: form.value("status")) ?? item.status
-            item.notes = form.value("notes")
-            let index = upsert(item, into: &meeting.agenda, at: insertAt)
-            if status != meeting.agenda[index].status {
-                MeetingClock.setStatus(status, of: index, in: &meeting, now: now)
+            case .frictionPoint(let id, _):
+                var point = id.flatMap { id in ws.frictionPoints.first { $0.id == id } }
+                    ?? FrictionPoint(id: ids.fresh("fp"), title: "", stage: .iqlMql, raisedBy: .sales, opened: today)
+                point.title = text("title")
+                point.stage = FunnelStage(rawValue: form.value("stage")) ?? point.stage
+                point.raisedBy = Side(rawValue: form.value("raisedBy")) ?? point.raisedBy
+                point.severity = Int(form.value("severity")) ?? point.severity
+                point.owner = text("owner")
+                point.mitigation = form.value("mitigation")
+                let status = FrictionStatus(rawValue: form.value("status")) ?? point.status
+                try ws.saveFrictionPoint(point, status: status, today: today)
+                return .applied(ws, label: id == nil ? "add friction point" : "edit friction point", pane: .friction, item: .friction(point.id))
+
+            case .actionItem(let id, let insertAt):
+                var item = id.flatMap { id in meeting.actionItems.first { $0.id == id } } ?? ActionItem(id: ids.fresh("act"), title: "")
+                item.title = text("title")
+                item.owner = text("owner")
+                item.due = CalendarDate(iso: text("due"))
+                _ = try ws.saveActionItem(item, at: insertAt)
+                return .applied(ws, label: id == nil ? "add action item" : "edit action item", pane: .actions, item: .action(item.id))
+
+            case .decision(let id, let insertAt):
+                var decision = id.flatMap { id in meeting.decisions.first { $0.id == id } } ?? Decision(id: ids.fresh("dec"), text: "")
+                decision.text = text("text")
+                _ = try ws.saveDecision(decision, at: insertAt)
+                return .applied(ws, label: id == nil ? "add decision" : "edit decision", pane: .actions, item: .decision(decision.id))
+
+            case .kpiWeek(let start):
+                var week = ws.week(startingOn: start) ?? WeekRecord(id: ids.fresh("wk"), weekStart: start)
+                week.marketingSpend = Double(text("spend").replacingCommas) ?? 0
+                week.leads = Int(text("leads")) ?? 0
+                week.mqls = Int(text("mqls")) ?? 0
+                week.sqls = Int(text("sqls")) ?? 0
+                week.opportunities = Int(text("opportunities")) ?? 0
+                week.won = Int(text("won")) ?? 0
+                week.lost = Int(text("lost")) ?? 0
+                week.newCustomers = Int(text("newCustomers")) ?? 0
+                week.cycleDays = text("cycleDays").split(separator: ",").compactMap { Double(String($0).trimmed) }
+                week.sqlsFirstAttemptInSLA = Int(text("inSLA"))
+                week.sqlsFullyAttempted = Int(text("fully"))
+                try ws.saveWeek(week)
+                return .applied(ws, label: "edit KPI inputs", pane: .kpis, item: nil)
             }
-            ws.meetings[mi] = meeting
-            return .applied(ws, label: id == nil ? "add agenda item" : "edit agenda item", pane: .agenda, selection: index)
-
-        case .frictionPoint(let id, _):
-            var point = id.flatMap { id in ws.frictionPoints.first { $0.id == id } }
-                ?? FrictionPoint(id: newID("fp"), title: "", stage: .iqlMql, raisedBy: .sales, opened: today)
-            point.title = text("title")
-            point.stage = FunnelStage(rawValue: form.value("stage")) ?? point.stage
-            point.raisedBy = Side(rawValue: form.value("raisedBy")) ?? point.raisedBy
-            point.severity = Int(form.value("severity")) ?? point.severity
-            let status = FrictionStatus(rawValue: form.value("status")) ?? point.status
-            if status != point.status { FrictionLifecycle.set(status, on: &point, today: today) }
-            point.owner = text("owner")
-            point.mitigation = form.value("mitigation")
-            if let existing = ws.frictionPoints.firstIndex(where: { $0.id == point.id }) {
-                ws.frictionPoints[existing] = point
-            } else {
-                ws.frictionPoints.append(point)
+        } catch {
+            // A refusal that names one of the form's fields is shown on that field.
+            if let key = error.field, let i = form.fields.firstIndex(where: { $0.key == key }) {
+                form.fields[i].error = error.message
+                form.focus = i
+                return .invalid(form)
             }
-            let order = PaneRows.frictionItems(ws, showResolved: true)
-            let selection = ws.frictionPoints.firstIndex { $0.id == point.id }.flatMap { order.firstIndex(of: $0) }
-            return .applied(ws, label: id == nil ? "add friction point" : "edit friction point", pane: .friction, selection: selection)
-
-        case .actionItem(let id, let insertAt):
-            var item = id.flatMap { id in meeting.actionItems.first { $0.id == id } }
-                ?? ActionItem(id: newID("act"), title: "")
-            item.title = text("title")
-            item.owner = text("owner")
-            item.due = CalendarDate(iso: text("due"))
-            let index = upsert(item, into: &meeting.actionItems, at: insertAt)
-            ws.meetings[mi] = meeting
-            return .applied(ws, label: id == nil ? "add action item" : "edit action item", pane: .actions, selection: index)
-
-        case .decision(let id, let insertAt):
-            var decision = id.flatMap { id in meeting.decisions.first { $0.id == id } }
-                ?? Decision(id: newID("dec"), text: "")
-            decision.text = text("text")
-            let index = upsert(decision, into: &meeting.decisions, at: insertAt)
-            ws.meetings[mi] = meeting
-            return .applied(ws, label: id == nil ? "add decision" : "edit decision", pane: .actions, selection: meeting.actionItems.count + index)
-
-        case .kpiWeek(let start):
-            var week = ws.week(startingOn: start) ?? WeekRecord(id: newID("wk"), weekStart: start)
-            week.marketingSpend = Double(text("spend").replacingCommas) ?? 0
-            week.leads = Int(text("leads")) ?? 0
-            week.mqls = Int(text("mqls")) ?? 0
-            week.sqls = Int(text("sqls")) ?? 0
-            week.opportunities = Int(text("opportunities")) ?? 0
-            week.won = Int(text("won")) ?? 0
-            week.lost = Int(text("lost")) ?? 0
-            week.newCustomers = Int(text("newCustomers")) ?? 0
-            week.cycleDays = text("cycleDays").split(separator: ",").compactMap { Double(String($0).trimmed) }
-            week.sqlsFirstAttemptInSLA = Int(text("inSLA"))
-            week.sqlsFullyAttempted = Int(text("fully"))
-            if let existing = ws.weeks.firstIndex(where: { $0.weekStart == start }) {
-                ws.weeks[existing] = week
-            } else {
-                ws.weeks.append(week)
-                ws.weeks.sort { $0.weekStart < $1.weekStart }
-            }
-            return .applied(ws, label: "edit KPI inputs", pane: .kpis, selection: nil)
+            return .refused(error)
         }
     }
-}
-
-/// Replaces the element with the same id, or inserts it at `position` (clamped). Returns its index.
-func upsert<T: Identifiable>(_ element: T, into array: inout [T], at position: Int) -> Int where T.ID == String {
-    if let existing = array.firstIndex(where: { $0.id == element.id }) {
-        array[existing] = element
-        return existing
-    }
-    let index = min(max(0, position), array.count)
-    array.insert(element, at: index)
-    return index
 }
 
 /// Number formatting for form fields: what the user typed comes back the same way.

@@ -56,4 +56,28 @@ public enum PaneRows {
         case .actions: return meeting.actionItems.count + meeting.decisions.count
         }
     }
+
+    /// The selected item's row in its pane's list, counting headings, and the number of rows.
+    public static func selectedRow(_ pane: PaneID, _ state: AppState) -> (row: Int, total: Int) {
+        let s = state.selected(pane)
+        switch pane {
+        case .kpis: return (0, 1)
+        case .agenda: return (s, state.meeting?.agenda.count ?? 0)
+        case .friction:
+            let rows = state.frictionRows.count
+            return (state.frictionRowOfItem.indices.contains(s) ? state.frictionRowOfItem[s] : 0, rows)
+        case .actions:
+            guard let meeting = state.meeting else { return (0, 0) }
+            let rows = actions(meeting)
+            let row = s < meeting.actionItems.count ? s + 1 : s + 2
+            return (min(row, rows.count - 1), rows.count)
+        }
+    }
+}
+
+extension Reducer {
+    /// The selected item's row in its pane's list (see `PaneRows.selectedRow`).
+    public static func selectedRow(_ pane: PaneID, _ state: AppState) -> (row: Int, total: Int) {
+        PaneRows.selectedRow(pane, state)
+    }
 }

@@ -1,87 +1,47 @@
 import Foundation
 import SmarketingModel
 
-/// Finds theme files: the user's own folder first, then the themes that ship with smarketing.
-/// Works whatever folder the program runs from.
-public struct ThemeCatalog: Sendable {
+/// The themes smarketing ships, and how a theme name or path becomes a theme.
+///
+/// Terminal-free and disk-free: finding and reading theme files is the edge's job
+/// (`ThemeFiles` in SmarketingTerminal), which hands over what it found as a `ThemeLookup`.
+public enum ThemeCatalog {
     /// The shipped themes, in the order `t` cycles through them.
     public static let shippedNames = ["default", "light", "projector", "colorblind", "mono"]
 
-    /// Folders searched, first match wins.
-    public var directories: [String]
-
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment, executable: String = CommandLine.arguments.first ?? "") {
-        var dirs: [String] = []
-        if let xdg = environment["XDG_CONFIG_HOME"], !xdg.isEmpty {
-            dirs.append(xdg + "/smarketing/themes")
-        } else if let home = environment["HOME"], !home.isEmpty {
-            dirs.append(home + "/.config/smarketing/themes")
+    /// The theme a lookup found, or the built-in default with a message naming the file and the
+    /// field. `default` and `mono` work without their files: they are built in.
+    public static func resolve(_ nameOrPath: String, _ lookup: ThemeLookup) -> (theme: Theme, problem: String?) {
+        switch lookup {
+        case .notFound(let searched, let available):
+            if nameOrPath == "mono" { return (.mono, nil) }
+            if nameOrPath == "default" { return (.builtinDefault, nil) }
+            let known = available.joined(separator: ", ")
+            return (.builtinDefault, "theme \(TextSanitizer.visible(nameOrPath)): not found (looked in \(searched ?? "~/.config/smarketing/themes") and the shipped themes: \(known)); using the default theme")
+        case .unreadable(let path, let reason):
+            return (.builtinDefault, "\(TextSanitizer.visible(path)): cannot read the theme (\(reason)); using the default theme")
+        case .found(let path, let bytes):
+            do {
+                return (try Theme.parse(bytes, path: path), nil)
+            } catch {
+                return (.builtinDefault, "\(error.description); using the default theme")
+            }
         }
-        if let extra = environment["SMARKETING_THEMES"], !extra.isEmpty { dirs.append(extra) }
-        // Installed beside the binary (bin/../share/smarketing/themes), or next to it.
-        let exeDir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
-        dirs.append(exeDir.deletingLastPathComponent().appendingPathComponent("share/smarketing/themes").path)
-        dirs.append(exeDir.appendingPathComponent("Themes").path)
-        // The package's own Themes/ folder, for builds run from a checkout anywhere.
-        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Themes")
-        dirs.append(source.path)
-        directories = dirs
     }
 
-    public init(directories: [String]) {
-        self.directories = directories
-    }
-
+    /// The theme's name when its file does not give one: the file name without `.json`.
     static func baseName(_ path: String) -> String {
         let file = URL(fileURLWithPath: path).lastPathComponent
         return file.hasSuffix(".json") ? String(file.dropLast(5)) : file
     }
+}
 
-    /// Every theme name available: the shipped ones first, then the user's.
-    public func names() -> [String] {
-        var names = ThemeCatalog.shippedNames
-        for dir in directories {
-            let files = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
-            for file in files.sorted() where file.hasSuffix(".json") {
-                let name = String(file.dropLast(5))
-                if !names.contains(name) { names.append(name) }
-            }
-        }
-        return names
-    }
-
-    /// The file a theme name or path refers to, if any.
-    public func path(for nameOrPath: String) -> String? {
-        if nameOrPath.contains("/") || nameOrPath.hasSuffix(".json") {
-            return FileManager.default.fileExists(atPath: nameOrPath) ? nameOrPath : nil
-        }
-        for dir in directories {
-            let candidate = "\(dir)/\(nameOrPath).json"
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
-
-    /// Loads a theme by name or path. On any problem it returns the built-in default with a
-    /// message naming the file and the field.
-    public func load(_ nameOrPath: String) -> (theme: Theme, problem: String?) {
-        if nameOrPath == "mono" && path(for: "mono") == nil { return (.mono, nil) }
-        guard let path = path(for: nameOrPath) else {
-            if nameOrPath == "default" { return (.builtinDefault, nil) }
-            let known = names().joined(separator: ", ")
-            return (.builtinDefault, "theme \(TextSanitizer.visible(nameOrPath)): not found (looked in \(directories.first ?? "~/.config/smarketing/themes") and the shipped themes: \(known)); using the default theme")
-        }
-        let bytes: [UInt8]
-        do {
-            bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch {
-            return (.builtinDefault, "\(TextSanitizer.visible(path)): cannot read the theme (\(error.localizedDescription)); using the default theme")
-        }
-        do {
-            return (try Theme.parse(bytes, path: path), nil)
-        } catch {
-            return (.builtinDefault, "\(error.description); using the default theme")
-        }
-    }
+/// What a search for a theme file found.
+public enum ThemeLookup: Equatable, Sendable {
+    /// The file and its bytes.
+    case found(path: String, bytes: [UInt8])
+    /// The file exists but could not be read, and why.
+    case unreadable(path: String, reason: String)
+    /// No file: the first folder searched (the user's own, if any) and every theme name available.
+    case notFound(searched: String?, available: [String])
 }

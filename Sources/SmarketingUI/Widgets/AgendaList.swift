@@ -33,7 +33,7 @@ struct AgendaList: Widget {
     /// Timed items (running, done, or with time recorded) show their time, as the minutes do.
     static func timeText(_ item: Item) -> String {
         let timed = item.status == .active || item.status == .done || item.elapsedSeconds > 0
-        return timed ? "\(MinutesExporter.clock(item.elapsedSeconds))/\(item.timeboxMinutes)m" : "\(item.timeboxMinutes)m"
+        return timed ? "\(DurationFormat.clock(item.elapsedSeconds))/\(item.timeboxMinutes)m" : "\(item.timeboxMinutes)m"
     }
 
     func draw(into grid: inout Grid, _ rect: Rect) {

@@ -33,10 +33,10 @@ struct HeaderBar: Widget {
         forms[.date] = ("\(String(meeting.date.weekdayName.prefix(3))) \(meeting.date.iso)", String(meeting.date.iso.dropFirst(5)))
         switch meeting.timer {
         case .ended(let elapsed)?:
-            let clock = MinutesExporter.clock(elapsed)
+            let clock = DurationFormat.clock(elapsed)
             forms[.timer] = ("ended after \(clock)", "ended \(clock)")
         case .running(let elapsed, let planned, let endsAt)?:
-            let clock = MinutesExporter.clock(elapsed)
+            let clock = DurationFormat.clock(elapsed)
             forms[.timer] = ("⏱ \(clock) of \(planned) min · ends ~\(endsAt)", "⏱ \(clock)/\(planned)m")
         case nil:
             break

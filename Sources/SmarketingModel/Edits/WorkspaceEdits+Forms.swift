@@ -1,0 +1,92 @@
+/// Adding and replacing whole items, as the forms do. Each checks its text fields first, so a
+/// refusal names the field; the shared validation then checks everything else.
+extension Workspace {
+    /// Adds the agenda item at `position` (clamped), or replaces the one with its id. A change of
+    /// `status` goes through the meeting clock. Returns the item's index in the agenda.
+    public mutating func saveAgendaItem(_ item: AgendaItem, status: AgendaStatus, at position: Int, now: Timestamp) throws(EditError) -> Int {
+        try Self.checkLine(item.title, field: "title", required: true)
+        try Self.checkLine(item.owner, field: "owner")
+        try Self.checkLong(item.notes, field: "notes")
+        return try edit { (ws: inout Workspace) throws(EditError) -> Int in
+            let mi = try ws.currentIndex()
+            let index = upsert(item, into: &ws.meetings[mi].agenda, at: position)
+            if status != ws.meetings[mi].agenda[index].status {
+                MeetingClock.setStatus(status, of: index, in: &ws.meetings[mi], now: now)
+            }
+            return index
+        }
+    }
+
+    /// Adds the friction point, or replaces the one with its id. A change of `status` stamps or
+    /// clears its resolved date.
+    public mutating func saveFrictionPoint(_ point: FrictionPoint, status: FrictionStatus, today: CalendarDate) throws(EditError) {
+        try Self.checkLine(point.title, field: "title", required: true)
+        try Self.checkLine(point.owner, field: "owner")
+        try Self.checkLong(point.mitigation, field: "mitigation")
+        var point = point
+        if status != point.status { FrictionLifecycle.set(status, on: &point, today: today) }
+        try edit { (ws: inout Workspace) throws(EditError) in
+            if let i = ws.frictionPoints.firstIndex(where: { $0.id == point.id }) {
+                ws.frictionPoints[i] = point
+            } else {
+                ws.frictionPoints.append(point)
+            }
+        }
+    }
+
+    /// Adds the action item at `position` (clamped), or replaces the one with its id. Returns its index.
+    public mutating func saveActionItem(_ item: ActionItem, at position: Int) throws(EditError) -> Int {
+        try Self.checkLine(item.title, field: "title", required: true)
+        try Self.checkLine(item.owner, field: "owner")
+        return try edit { (ws: inout Workspace) throws(EditError) -> Int in
+            let mi = try ws.currentIndex()
+            return upsert(item, into: &ws.meetings[mi].actionItems, at: position)
+        }
+    }
+
+    /// Adds the decision at `position` (clamped), or replaces the one with its id. Returns its index.
+    public mutating func saveDecision(_ decision: Decision, at position: Int) throws(EditError) -> Int {
+        guard !decision.text.trimmingSpaces.isEmpty else { throw EditError("the decision is required", field: "text") }
+        try Self.checkLong(decision.text, field: "text")
+        return try edit { (ws: inout Workspace) throws(EditError) -> Int in
+            let mi = try ws.currentIndex()
+            return upsert(decision, into: &ws.meetings[mi].decisions, at: position)
+        }
+    }
+
+    /// Adds the week's KPI record, or replaces the one for the same week. Every week must start
+    /// on the same weekday as the others.
+    public mutating func saveWeek(_ week: WeekRecord) throws(EditError) {
+        if let first = weeks.first(where: { $0.weekStart != week.weekStart }), first.weekStart.weekday != week.weekStart.weekday {
+            throw EditError("the week of \(week.weekStart.iso) starts on a \(week.weekStart.weekdayName), but this team's weeks start on a \(first.weekStart.weekdayName)")
+        }
+        try edit { (ws: inout Workspace) throws(EditError) in
+            if let i = ws.weeks.firstIndex(where: { $0.weekStart == week.weekStart }) {
+                ws.weeks[i] = week
+            } else {
+                ws.weeks.append(week)
+                ws.weeks.sort { $0.weekStart < $1.weekStart }
+            }
+        }
+    }
+
+    static func checkLine(_ text: String, field: String, required: Bool = false) throws(EditError) {
+        if required && text.trimmingSpaces.isEmpty { throw EditError("the \(field) is required", field: field) }
+        if let problem = ModelLimits.textProblem(text, limit: ModelLimits.shortText) { throw EditError("\(field): \(problem)", field: field) }
+    }
+
+    static func checkLong(_ text: String, field: String) throws(EditError) {
+        if let problem = ModelLimits.textProblem(text, limit: ModelLimits.longText) { throw EditError("\(field): \(problem)", field: field) }
+    }
+}
+
+/// Replaces the element with the same id, or inserts it at `position` (clamped). Returns its index.
+func upsert<T: Identifiable>(_ element: T, into array: inout [T], at position: Int) -> Int where T.ID == String {
+    if let existing = array.firstIndex(where: { $0.id == element.id }) {
+        array[existing] = element
+        return existing
+    }
+    let index = min(max(0, position), array.count)
+    array.insert(element, at: index)
+    return index
+}

@@ -1,0 +1,56 @@
+import SmarketingModel
+
+/// Quick capture: one typed line becomes an action item, a decision, a friction point or a note.
+extension Reducer {
+    static func captureKey(_ key: Key, _ editor: inout LineEditor, _ state: inout AppState) -> [Effect] {
+        if let command = KeyMap.editor(key) {
+            editor.apply(command)
+            state.mode = .capture(editor, completions: [])
+            return []
+        }
+        switch KeyMap.capture(key) {
+        case .cancel?:
+            state.mode = .normal
+        case .complete?:
+            let options = Capture.completions(for: editor.text, owners: Capture.knownNames(in: state.workspace))
+            if options.count == 1 {
+                let head = editor.text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)[0]
+                editor = LineEditor("\(head): \(options[0]): ")
+            }
+            state.mode = .capture(editor, completions: options.count == 1 ? [] : options)
+        case .submit?:
+            switch Capture.parse(editor.text) {
+            case .failure(let error):
+                state.banner = Banner("Not captured: \(error.description).", isError: true, expires: state.now.adding(seconds: 5))
+                state.mode = .capture(editor, completions: [])
+            case .success(let capture):
+                let today = state.today
+                guard let (_, effects) = edit(&state, label: "capture", refusal: { "Not captured: \($0.message)." }, { (ws, st) throws(EditError) in
+                    try ws.apply(capture, ids: &st.ids, today: today)
+                }) else {
+                    // Refused: the line stays, so the chair can shorten it.
+                    state.mode = .capture(editor, completions: [])
+                    return []
+                }
+                state.mode = .normal
+                state.banner = Banner(message(for: capture), expires: state.now.adding(seconds: 4))
+                return effects
+            }
+        case nil:
+            if case .char(let c) = key {
+                editor.insert(String(c))
+                state.mode = .capture(editor, completions: [])
+            }
+        }
+        return []
+    }
+
+    static func message(for capture: Capture) -> String {
+        switch capture {
+        case .actionItem(let owner, _): return "Action item for \(owner) added."
+        case .decision: return "Decision recorded."
+        case .frictionPoint(let stage, _): return "Friction point added under \(stage.title)."
+        case .note: return "Added to the meeting notes."
+        }
+    }
+}

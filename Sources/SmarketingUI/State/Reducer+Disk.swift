@@ -1,0 +1,90 @@
+import SmarketingModel
+
+/// The file on disk: how saves ended, changes made by others, and the conflict prompt.
+extension Reducer {
+    static func saveFinished(_ outcome: SaveOutcome, _ state: inout AppState) -> [Effect] {
+        switch outcome {
+        case .saved:
+            state.saveState = .saved
+            state.unsavedEdits = 0
+            if state.banner?.isError == true { state.banner = Banner("Saved.", expires: state.now.adding(seconds: 3)) }
+            // The chair is leaving, or was asked about unsaved edits: nothing is unsaved now.
+            if state.mode == .quitting || state.mode == .confirmQuit { return [.quit] }
+        case .failed(let message):
+            state.saveState = .failed(message)
+            state.banner = Banner("Not saved: \(message). Your edits are kept; saving is retried.", isError: true)
+            if state.mode == .quitting { state.mode = .confirmQuit }
+        case .keptMine(let aside):
+            state.saveState = .saved
+            state.unsavedEdits = 0
+            state.banner = Banner("Kept your version." + (aside.map { " The other one is saved as \($0)." } ?? ""), expires: state.now.adding(seconds: 10))
+            if state.mode == .quitting { return [.quit] }
+        case .conflict(let theirs):
+            state.saveState = .conflict
+            if let theirs { return externalChange(theirs, &state) }
+            state.mode = .conflict(theirs: nil, viewing: false)
+        }
+        return []
+    }
+
+    /// The file changed on disk. With nothing unsaved here (or on the read-only screen) it is
+    /// taken quietly; otherwise the chair chooses, and nothing is overwritten meanwhile.
+    static func externalChange(_ theirs: Workspace, _ state: inout AppState) -> [Effect] {
+        if theirs == state.workspace {
+            state.unsavedEdits = 0
+            state.saveState = .saved
+            return state.mode == .quitting ? [.adoptDiskVersion, .quit] : [.adoptDiskVersion]
+        }
+        if state.readOnly || state.unsavedEdits == 0 {
+            return adopt(theirs, &state, message: state.readOnly ? nil : "The file changed on disk; reloaded.")
+        }
+        switch state.mode {
+        case .form, .capture:
+            state.pendingConflict = theirs
+            state.banner = Banner("The file changed on disk. Finish or cancel this first; you will be asked what to keep.", isError: true)
+        case .conflict(_, let viewing):
+            // Already asking (the same change can be noticed twice): show the newest version, keep the view.
+            state.mode = .conflict(theirs: theirs, viewing: viewing)
+        case .normal, .help, .confirmQuit, .confirmNewWeek, .quitting:
+            state.mode = .conflict(theirs: theirs, viewing: false)
+        }
+        return []
+    }
+
+    /// Replaces the workspace with the disk's version, keeping each pane's selection on the same
+    /// item where it still exists.
+    static func adopt(_ theirs: Workspace, _ state: inout AppState, message: String?) -> [Effect] {
+        let kept = PaneID.allCases.map { state.selectedItem(in: $0) }
+        state.workspace = theirs
+        state.ids.reserve(theirs.allIDs)
+        for item in kept { state.select(item) }
+        state.undoStack.removeAll()
+        state.redoStack.removeAll()
+        state.unsavedEdits = 0
+        state.saveState = .saved
+        state.pendingConflict = nil
+        if case .conflict = state.mode { state.mode = .normal }
+        if let message { state.banner = Banner(message, expires: state.now.adding(seconds: 5)) }
+        return [.adoptDiskVersion]
+    }
+
+    static func conflictKey(_ key: Key, theirs: Workspace?, viewing: Bool, _ state: inout AppState) -> [Effect] {
+        switch KeyMap.conflict(key) {
+        case .reload?:
+            guard let theirs else {
+                state.banner = Banner("The file on disk is not valid, so there is nothing to reload; k keeps yours.", isError: true, expires: state.now.adding(seconds: 5))
+                return []
+            }
+            return adopt(theirs, &state, message: "Reloaded the file from disk; your unsaved edits were dropped.")
+        case .keepMine?:
+            state.mode = .normal
+            state.saveState = .saving
+            return [.keepMine]
+        case .view?:
+            state.mode = .conflict(theirs: theirs, viewing: !viewing)
+            return []
+        case nil:
+            return []
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import SmarketingModel
+
+/// Form keys: the focused text field's editing keys first, then the form's own.
+extension Reducer {
+    static func formKey(_ key: Key, _ form: inout FormState, _ state: inout AppState) -> [Effect] {
+        guard form.fields.indices.contains(form.focus) else { return [] }
+        if case .text(var editor) = form.fields[form.focus].kind {
+            if let command = KeyMap.editor(key) {
+                editor.apply(command)
+                form.fields[form.focus].kind = .text(editor)
+                revalidate(&form, state)
+                return []
+            }
+            if case .char(let c) = key {
+                editor.insert(String(c))
+                form.fields[form.focus].kind = .text(editor)
+                revalidate(&form, state)
+                return []
+            }
+        }
+        guard let command = KeyMap.form(key) else {
+            // Typing a letter on a choice field jumps to the first option starting with it.
+            if case .char(let c) = key, case .choice(let options, _) = form.fields[form.focus].kind,
+               let match = options.firstIndex(where: { $0.lowercased().hasPrefix(String(c).lowercased()) }) {
+                form.fields[form.focus].kind = .choice(options: options, index: match)
+            }
+            return []
+        }
+        switch command {
+        case .next: form.focus = (form.focus + 1) % form.fields.count
+        case .previous: form.focus = (form.focus + form.fields.count - 1) % form.fields.count
+        case .cancel:
+            state.mode = .normal
+            state.banner = Banner("Cancelled; nothing changed.", expires: state.now.adding(seconds: 3))
+            if let theirs = state.pendingConflict { return externalChange(theirs, &state) }
+        case .choiceNext, .choicePrevious:
+            if case .choice(let options, let index) = form.fields[form.focus].kind {
+                let step = command == .choiceNext ? 1 : options.count - 1
+                form.fields[form.focus].kind = .choice(options: options, index: (index + step) % options.count)
+            }
+        case .submit:
+            return submit(&form, &state)
+        }
+        return []
+    }
+
+    static func submit(_ form: inout FormState, _ state: inout AppState) -> [Effect] {
+        switch Forms.submit(form, to: state.workspace, ids: &state.ids, now: state.now, today: state.today) {
+        case .invalid(let checked):
+            form = checked
+            if let first = checked.fields.firstIndex(where: { $0.error != nil }) { form.focus = first }
+            let problems = checked.fields.filter { $0.error != nil }.count
+            state.banner = Banner("\(problems) field\(problems == 1 ? " needs" : "s need") fixing: \(checked.fields[form.focus].label.lowercased()): \(checked.fields[form.focus].error ?? "")", isError: true, expires: state.now.adding(seconds: 6))
+            return []
+        case .refused(let error):
+            state.banner = Banner("Not saved: \(error.message).", isError: true, expires: state.now.adding(seconds: 6))
+            return []
+        case .applied(let ws, let label, let pane, let item):
+            state.mode = .normal
+            if let theirs = state.pendingConflict {
+                // Keep the form's edit, then let the chair settle the conflict.
+                var effects = commit(ws, label: label, &state)
+                effects.removeAll { $0 == .save }
+                return effects + externalChange(theirs, &state)
+            }
+            let effects = commit(ws, label: label, &state)
+            state.focus = pane
+            state.select(item)
+            if state.banner?.isError == true { state.banner = nil }
+            return effects
+        }
+    }
+
+    /// After a submit attempt, messages update as the user types, so a fixed field clears at once.
+    static func revalidate(_ form: inout FormState, _ state: AppState) {
+        guard form.hasErrors else { return }
+        Forms.validate(&form, in: state.workspace)
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import SmarketingModel
+import SmarketingTerminal
+import SmarketingUI
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The runner's event loop on a fake terminal: quitting, failed saves, conflicts, the editor,
+/// resizes and stop signals, each checked against the real file on disk.
+@Suite("Dashboard runner")
+struct DashboardRunnerTests {
+    let clock = FakeClock(Timestamp(iso: "2026-11-23T09:41:00Z")!)
+
+    func run(_ scratch: ScratchWorkspace, store: MeetingStore? = nil, size: Size = Size(width: 100, height: 30),
+             editor: ((String) -> Result<String, NotesEditFailure>)? = nil,
+             _ steps: [FakeTerminal.Step]) throws -> (DashboardRunner.Outcome, FakeTerminal) {
+        let store = store ?? MeetingStore(path: scratch.path)
+        let workspace = try store.load()
+        let terminal = FakeTerminal(size: size, steps)
+        let runner = DashboardRunner(store: store, options: .init(environment: ["TERM": "xterm-256color"], clock: clock, editor: editor))
+        let outcome = runner.run(workspace: workspace, on: terminal)
+        #expect(terminal.restored, "the terminal was not given back")
+        #expect(terminal.missed.isEmpty, "never appeared on screen: \(terminal.missed)")
+        return (outcome, terminal)
+    }
+
+    @Test func quittingWaitsForTheSaveUnderWayAndKeepsTheEdit() throws {
+        let scratch = try ScratchWorkspace()
+        let (outcome, terminal) = try run(scratch, [.until("Agenda"), .input([.key(.char(" ")), .key(.char("q"))])])
+        #expect(outcome.exitCode == 0)
+        #expect(!terminal.ranOut, "q did not quit")
+        #expect(try scratch.load().currentMeeting?.agenda[0].status == .active)
+    }
+
+    @Test func aFailedSaveAsksBeforeQuittingAndYesLeavesTheFileAsItWas() throws {
+        let scratch = try ScratchWorkspace()
+        let before = try String(contentsOfFile: scratch.path, encoding: .utf8)
+        let failing = MeetingStore(path: scratch.path, faults: WriteFaults(failAfterBytes: 0))
+        let (outcome, terminal) = try run(scratch, store: failing, [
+            .until("Agenda"), .input([.key(.char(" "))]), .until("NOT SAVED"),
+            .input([.key(.char("q"))]), .until("would be lost"),
+            .input([.key(.char("y"))]),
+        ])
+        #expect(outcome.exitCode == 0 && !terminal.ranOut)
+        #expect(try String(contentsOfFile: scratch.path, encoding: .utf8) == before)
+    }
+
+    @Test func aChangeOnDiskUnderAnEditIsAConflictAndKeepMineKeepsBothVersions() throws {
+        let scratch = try ScratchWorkspace()
+        var theirs = try scratch.load()
+        theirs.team.name = "Renamed elsewhere"
+        let (outcome, terminal) = try run(scratch, [
+            .until("Agenda"),
+            .perform { try? AtomicFile.write(MeetingStore.encode(theirs), to: scratch.path) },
+            .input([.key(.char(" "))]),
+            .until("CONFLICT"),
+            .input([.key(.char("k"))]), .until("Kept your version"),
+            .input([.key(.char("q"))]),
+        ])
+        #expect(outcome.exitCode == 0 && !terminal.ranOut)
+        let mine = try scratch.load()
+        #expect(mine.currentMeeting?.agenda[0].status == .active && mine.team.name != "Renamed elsewhere")
+        let copies = scratch.files.filter { $0.contains(".conflict-") }
+        #expect(copies.count == 1)
+        if let copy = copies.first {
+            #expect(try MeetingStore(path: scratch.directory + "/" + copy).load().team.name == "Renamed elsewhere")
+        }
+    }
+
+    @Test func anExternalChangeWithNothingUnsavedIsTakenQuietlyAndOwnSavesAreNot() throws {
+        let scratch = try ScratchWorkspace()
+        var theirs = try scratch.load()
+        theirs.team.name = "Renamed elsewhere"
+        let (_, terminal) = try run(scratch, [
+            .until("Agenda"), .input([.key(.char(" "))]), .until("✓ saved"),
+            .perform { try? AtomicFile.write(MeetingStore.encode(theirs), to: scratch.path) },
+            .until("Renamed elsewhere"),
+            .input([.key(.char("q"))]),
+        ])
+        let texts = terminal.screens
+        // Exactly one reload notice: the other program's write. Our own save was not read back as one.
+        #expect(texts.contains { $0.contains("The file changed on disk; reloaded.") })
+        let beforeTheirs = texts.prefix { !$0.contains("Renamed elsewhere") }
+        #expect(!beforeTheirs.contains { $0.contains("changed on disk") })
+    }
+
+    @Test func theEditorGetsTheTerminalAndItsTextLandsInTheFile() throws {
+        let scratch = try ScratchWorkspace()
+        var seen: String?
+        let (outcome, terminal) = try run(scratch, editor: { text in
+            seen = text
+            return .success("Five of five done.\n")
+        }, [.until("Agenda"), .input([.key(.char("N"))]), .until("✓ saved"), .input([.key(.char("q"))])])
+        #expect(outcome.exitCode == 0)
+        #expect(terminal.suspensions == 1)
+        #expect(seen == "")
+        #expect(try scratch.load().currentMeeting?.agenda[0].notes == "Five of five done.")
+    }
+
+    @Test func tooSmallAndBackAgainOnResize() throws {
+        let scratch = try ScratchWorkspace()
+        let (outcome, terminal) = try run(scratch, [
+            .until("Agenda"), .input([.resize(Size(width: 60, height: 20))]), .until("Terminal too small"),
+            .input([.resize(Size(width: 80, height: 24))]), .until("Agenda"),
+            .input([.key(.char("q"))]),
+        ])
+        #expect(outcome.exitCode == 0 && !terminal.ranOut)
+        #expect(terminal.lastFrame?.grid.size == Size(width: 80, height: 24))
+    }
+
+    @Test(arguments: [SIGTERM, SIGINT, SIGHUP, SIGQUIT])
+    func aStopSignalKeepsTheEditReadJustBeforeIt(signal: Int32) throws {
+        let scratch = try ScratchWorkspace()
+        let (outcome, _) = try run(scratch, [.until("Agenda"), .input([.key(.char(" ")), .stopSignal(signal)])])
+        #expect(outcome.exitCode == 128 + signal)
+        #expect(try scratch.load().currentMeeting?.agenda[0].status == .active)
+    }
+
+    @Test func aStopSignalWithAFailingDiskWritesARecoveryCopy() throws {
+        let scratch = try ScratchWorkspace()
+        let failing = MeetingStore(path: scratch.path, faults: WriteFaults(failAfterBytes: 0))
+        let (outcome, _) = try run(scratch, store: failing, [.until("Agenda"), .input([.key(.char(" "))]), .until("NOT SAVED"), .input([.stopSignal(SIGTERM)])])
+        #expect(outcome.exitCode == 128 + SIGTERM)
+        let copy = scratch.files.first { $0.contains(".unsaved-") }
+        #expect(copy != nil, "no recovery copy in \(scratch.files)")
+        #expect(outcome.messages.contains { $0.contains("your edits are in") })
+        if let copy {
+            #expect(try MeetingStore(path: scratch.directory + "/" + copy).load().currentMeeting?.agenda[0].status == .active)
+        }
+    }
+}
