@@ -1,4 +1,5 @@
 import Foundation
+import SmarketingModel
 import Testing
 
 /// Runs the real `smarketing` binary and captures what a user would see.
@@ -289,9 +290,35 @@ struct CLITests {
         #expect(unset.status == 1)
         #expect((unset.stdout + unset.stderr).contains("TERM is not set"))
     }
+}
 
-    @Test func aMissingThemeFallsBackWithAMessageRatherThanFailing() throws {
-        let r = try CLI.run(["open", "--help"])
-        #expect(r.stdout.contains("--theme <name|path>"))
+@Suite("new-week from the command line")
+struct NewWeekCLITests {
+    @Test func startsNextWeekAndKeepsTheOldMeetingExportable() throws {
+        let scratch = Scratch()
+        let path = scratch.file("team.json")
+        try FileManager.default.copyItem(atPath: CLI.sample("northwind.json"), toPath: path)
+        let first = try CLI.run(["new-week", path])
+        #expect(first.status == 0 && first.stderr.isEmpty)
+        #expect(first.stdout == "Closed the meeting of 2026-11-23. Started 2026-11-30 (KPI week 2026-11-23) with 5 agenda items and 4 action items carried over.\n")
+        let ws = try MeetingStore(path: path).load()
+        #expect(ws.currentMeeting?.date.iso == "2026-11-30")
+        #expect(ws.currentMeeting?.actionItems.map(\.weeksCarried) == [2, 2, 1, 1])
+        let minutes = try CLI.run(["export", path, "--meeting", "2026-11-23"])
+        #expect(minutes.status == 0)
+        #expect(minutes.stdout.contains("# Smarketing meeting, 2026-11-23"))
+    }
+
+    @Test func aTakenDateIsRefusedWithExit1AndTheFileUntouched() throws {
+        let scratch = Scratch()
+        let path = scratch.file("team.json")
+        try FileManager.default.copyItem(atPath: CLI.sample("northwind.json"), toPath: path)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let r = try CLI.run(["new-week", path, "--date", "2026-11-16"])
+        expectNoCrash(r)
+        #expect(r.status == 1)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr == "\(path): cannot start next week: the new meeting's date 2026-11-16 must be after the current meeting's 2026-11-23.\n")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 }

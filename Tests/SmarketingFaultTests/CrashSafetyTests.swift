@@ -18,7 +18,7 @@ struct CrashSafetyTests {
         let versions = ["Version A", "Version B"]
         var rng = SeededRandom(seed: 424242)
         var kills = 0, savesSeen = 0
-        let target = Int(ProcessInfo.processInfo.environment["SMARKETING_KILLS"] ?? "") ?? 200
+        let target = Soak.count("SMARKETING_KILLS", quick: 20, soak: 200)
         while kills < target {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: Self.helper)

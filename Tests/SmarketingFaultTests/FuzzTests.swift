@@ -4,13 +4,13 @@ import Testing
 
 /// A seeded mutation fuzzer over the loader: flipped, inserted, deleted and spliced bytes of the
 /// sample. Every mutant must load (and then save and load back equal) or be refused with a clear
-/// message; never crash or hang. Bounded in time: SMARKETING_FUZZ_SECONDS (default 20).
+/// message; never crash or hang. Bounded in time: 5 s, 20 s in soak mode, or SMARKETING_FUZZ_SECONDS.
 @Suite("Fuzzing the loader")
 struct FuzzTests {
     static let interesting: [[UInt8]] = ["\"", "{", "}", "[", "]", ",", ":", "null", "-1", "1e999", "\\u0000", "\\ud800", "true", "\u{1B}[2J", "渡辺", "\u{202E}"].map { Array($0.utf8) }
 
     @Test func mutantsLoadOrAreRefusedClearly() throws {
-        let seconds = Double(ProcessInfo.processInfo.environment["SMARKETING_FUZZ_SECONDS"] ?? "") ?? 20
+        let seconds = Soak.seconds("SMARKETING_FUZZ_SECONDS", quick: 5, soak: 20)
         let seed = UInt64(ProcessInfo.processInfo.environment["SMARKETING_FUZZ_SEED"] ?? "") ?? 20261123
         let base = try Array(Data(contentsOf: URL(fileURLWithPath: Paths.sample)))
         var rng = SeededRandom(seed: seed)
@@ -50,7 +50,8 @@ struct FuzzTests {
 
 /// libFuzzer, with AddressSanitizer, on the loader: the model's sources and
 /// `Tests/Fuzz/LoaderFuzzer.swift` compiled with `-sanitize=fuzzer,address`, seeded with the
-/// sample workspaces, bounded by SMARKETING_LIBFUZZER_SECONDS (default 30).
+/// sample workspaces, bounded by SMARKETING_LIBFUZZER_SECONDS (default 30). Building the fuzzer
+/// takes minutes, so it runs in soak mode only (or when SMARKETING_LIBFUZZER_SECONDS is set).
 @Suite("libFuzzer")
 struct LibFuzzerTests {
     static let swiftc: String? = {
@@ -61,7 +62,8 @@ struct LibFuzzerTests {
         return nil
     }()
 
-    @Test(.enabled(if: swiftc != nil, "no swiftc on PATH to build the fuzzer"))
+    @Test(.enabled(if: Soak.isOn || Soak.environment["SMARKETING_LIBFUZZER_SECONDS"] != nil, "soak mode only (SMARKETING_SOAK=1)"),
+          .enabled(if: swiftc != nil, "no swiftc on PATH to build the fuzzer"))
     func libFuzzerOnTheLoader() throws {
         let dir = Paths.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -13,13 +13,14 @@ import Glibc
 struct DashboardRunnerTests {
     let clock = FakeClock(Timestamp(iso: "2026-11-23T09:41:00Z")!)
 
-    func run(_ scratch: ScratchWorkspace, store: MeetingStore? = nil, size: Size = Size(width: 100, height: 30),
+    func run(_ scratch: ScratchWorkspace, store: MeetingStore? = nil, size: Size = Size(width: 100, height: 30), theme: String? = nil,
              editor: ((String) -> Result<String, NotesEditFailure>)? = nil,
              _ steps: [FakeTerminal.Step]) throws -> (DashboardRunner.Outcome, FakeTerminal) {
         let store = store ?? MeetingStore(path: scratch.path)
         let workspace = try store.load()
         let terminal = FakeTerminal(size: size, steps)
-        let runner = DashboardRunner(store: store, options: .init(environment: ["TERM": "xterm-256color"], clock: clock, editor: editor))
+        let runner = DashboardRunner(store: store, options: .init(theme: theme, environment: ["TERM": "xterm-256color", "HOME": scratch.directory],
+                                                                          clock: clock, editor: editor))
         let outcome = runner.run(workspace: workspace, on: terminal)
         #expect(terminal.restored, "the terminal was not given back")
         #expect(terminal.missed.isEmpty, "never appeared on screen: \(terminal.missed)")
@@ -97,6 +98,18 @@ struct DashboardRunnerTests {
         #expect(terminal.suspensions == 1)
         #expect(seen == "")
         #expect(try scratch.load().currentMeeting?.agenda[0].notes == "Five of five done.")
+    }
+
+    @Test func aMissingThemeFallsBackWithAMessageRatherThanFailing() throws {
+        let scratch = try ScratchWorkspace()
+        let (outcome, terminal) = try run(scratch, theme: "no-such-theme", [
+            .until("theme no-such-theme: not found"), .input([.key(.char("q"))]),
+        ])
+        #expect(outcome.exitCode == 0 && !terminal.ranOut)
+        // Repeated after the terminal is restored, where it cannot scroll away.
+        #expect(outcome.messages.count == 1)
+        #expect(outcome.messages.first?.hasPrefix("smarketing: theme no-such-theme: not found") == true)
+        #expect(outcome.messages.first?.hasSuffix("using the default theme") == true)
     }
 
     @Test func tooSmallAndBackAgainOnResize() throws {
