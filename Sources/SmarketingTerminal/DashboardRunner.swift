@@ -182,14 +182,20 @@ public final class DashboardRunner {
 
     /// Turns the saver's reports into actions. Only the newest generation speaks for the file: an
     /// older save that failed is already superseded by a newer one in the queue.
+    /// Versions another program wrote at the moment of a save are reported whatever the generation.
     private func saveActions(_ results: [(Int, CoalescingSaver.Outcome)], latest: Int) -> [Action] {
-        results.filter { $0.0 == latest }.map { _, outcome in
+        let keptAside = results.flatMap { _, outcome -> [String] in
+            if case .saved(let copies) = outcome { return copies }
+            return []
+        }
+        // After the save's own report, so its "Saved." does not replace the notice.
+        return results.filter { $0.0 == latest }.map { _, outcome in
             switch outcome {
             case .saved: return .saveFinished(.saved)
             case .failed(let error): return .saveFinished(.failed(TextSanitizer.visible(error.reason)))
             case .changedOnDisk: return .saveFinished(conflict())
             }
-        }
+        } + (keptAside.isEmpty ? [] : [.otherVersionsKeptAside(keptAside)])
     }
 
     /// The file changed on disk under a save: what is there now, for the chair to choose.
@@ -214,21 +220,20 @@ public final class DashboardRunner {
     }
 
     /// Writes the workspace; the store refuses to clobber a file that changed on disk.
-    private func save(_ workspace: Workspace) -> SaveOutcome {
+    private func save(_ workspace: Workspace) -> (outcome: SaveOutcome, keptAside: [String]) {
         do {
-            try store.save(workspace)
-            return .saved
+            return (.saved, try store.save(workspace).keptAside)
         } catch .changedOnDisk {
-            return conflict()
+            return (conflict(), [])
         } catch {
-            return .failed(error.lines.joined(separator: " "))
+            return (.failed(error.lines.joined(separator: " ")), [])
         }
     }
 
     private func keepMine(_ workspace: Workspace) -> SaveOutcome {
         do {
             let aside = try store.keepMine(workspace, stamp: clock.stamp)
-            return .keptMine(aside: aside)
+            return .keptMine(aside: aside.isEmpty ? nil : aside.joined(separator: ", "))
         } catch .changedOnDisk {
             return conflict()
         } catch {
@@ -240,8 +245,12 @@ public final class DashboardRunner {
     private func stop(on signal: Int32, state: AppState) -> Outcome {
         var messages: [String] = []
         if state.unsavedEdits > 0 && !options.readOnly {
-            if case .saved = save(state.workspace) {
+            let saved = save(state.workspace)
+            if case .saved = saved.outcome {
                 messages.append("Saved your edits to \(store.path).")
+                for copy in saved.keptAside {
+                    messages.append("Another program saved the file at the same moment; its version is kept as \(copy).")
+                }
             } else {
                 messages.append(writeRecoveryCopy(state.workspace))
             }

@@ -36,13 +36,13 @@ public protocol WallClock {
 
 extension WallClock {
     /// `20261123T150405Z`, for file names.
-    var stamp: String { now.iso.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "") }
+    var stamp: String { now.fileStamp }
 }
 
 /// The system's clock.
 public struct SystemClock: WallClock {
     public init() {}
-    public var now: Timestamp { Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)) }
+    public var now: Timestamp { .current }
     public var millisecondsIntoSecond: Int {
         let t = Date().timeIntervalSince1970
         return Int((t - t.rounded(.down)) * 1000)

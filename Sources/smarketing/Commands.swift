@@ -124,7 +124,9 @@ struct NewWeek: ParsableCommand {
             throw CLIFailure(["\(TextSanitizer.visible(file)): cannot start next week: \(error.message)."])
         }
         do {
-            try store.save(ws)
+            for copy in try store.save(ws).keptAside {
+                Console.error("\(TextSanitizer.visible(file)): another program saved the file at the same moment; nothing is lost: its version is kept as \(TextSanitizer.visible(copy)).")
+            }
         } catch {
             throw CLIFailure(error)
         }

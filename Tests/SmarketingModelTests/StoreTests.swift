@@ -75,6 +75,62 @@ struct StoreTests {
         #expect(store.diskState() == .unchanged)
     }
 
+    /// Another program writes after the check and before the rename: its version is not lost
+    /// but kept as a conflict copy, and the receipt names it.
+    @Test func aWriteThatRacesTheSaveIsKeptAsAConflictCopy() throws {
+        let dir = ScratchDirectory()
+        let path = try dir.write(minimalWorkspaceJSON(), to: "w.json")
+        let external = minimalWorkspaceJSON().replacingOccurrences(of: "\"name\": \"T\"", with: "\"name\": \"Raced\"")
+        let store = MeetingStore(path: path, faults: WriteFaults(beforeRename: {
+            try? external.write(toFile: path, atomically: true, encoding: .utf8)
+        }))
+        var ws = try store.load()
+        ws.team.name = "Mine"
+        let receipt = try store.save(ws)
+        #expect(try MeetingStore(path: path).load().team.name == "Mine")
+        #expect(receipt.keptAside.count == 1)
+        let copy = try #require(receipt.keptAside.first)
+        #expect(copy.hasPrefix(path + ".conflict-"))
+        #expect(try copy.read() == external)
+    }
+
+    @Test func anUnracedSaveKeepsNothingAside() throws {
+        let dir = ScratchDirectory()
+        let path = try dir.write(minimalWorkspaceJSON(), to: "w.json")
+        let store = MeetingStore(path: path)
+        var ws = try store.load()
+        ws.team.name = "Mine"
+        #expect(try store.save(ws).keptAside.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["w.json", "w.json.bak"])
+    }
+
+    @Test func savesOfTwoStoresTakeTurnsAndTheSecondSeesTheFirst() throws {
+        let dir = ScratchDirectory()
+        let path = try dir.write(minimalWorkspaceJSON(), to: "w.json")
+        // The second store's save starts while the first holds the lock inside its own save.
+        let started = DispatchSemaphore(value: 0), finished = DispatchSemaphore(value: 0)
+        let first = MeetingStore(path: path, faults: WriteFaults(beforeRename: {
+            started.signal()
+            usleep(100_000)
+        }))
+        let second = MeetingStore(path: path)
+        var a = try first.load(), b = try second.load()
+        a.team.name = "First"
+        b.team.name = "Second"
+        let secondVersion = b
+        let outcome = OutcomeBox()
+        Thread.detachNewThread {
+            started.wait()
+            do { try second.save(secondVersion); outcome.set("saved") } catch { outcome.set("\(error)") }
+            finished.signal()
+        }
+        #expect(try first.save(a).keptAside.isEmpty)
+        finished.wait()
+        // The second waited for the first, then saw its version and did not overwrite it.
+        #expect(outcome.value == "\(WorkspaceError.changedOnDisk(path: path))")
+        #expect(try MeetingStore(path: path).load().team.name == "First")
+    }
+
     @Test func aStoreThatNeverLoadedTheFileDoesNotOverwriteIt() throws {
         let dir = ScratchDirectory()
         let path = try dir.write(minimalWorkspaceJSON(), to: "w.json")
@@ -129,4 +185,11 @@ struct StoreTests {
         let error = WorkspaceError.writeFailed(path: "w.json", reason: "No space left on device")
         #expect(error.lines == ["w.json: could not save (No space left on device). The file on disk is unchanged."])
     }
+}
+
+final class OutcomeBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _value = ""
+    var value: String { lock.withLock { _value } }
+    func set(_ value: String) { lock.withLock { _value = value } }
 }

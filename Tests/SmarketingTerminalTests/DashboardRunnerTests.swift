@@ -70,6 +70,32 @@ struct DashboardRunnerTests {
         }
     }
 
+    /// Another program writes after the save's check and before its rename: the chair's edit is
+    /// in the file, theirs in a conflict copy, and the screen names the copy.
+    @Test func aWriteRacingASaveIsKeptAsideAndTheChairIsTold() throws {
+        let scratch = try ScratchWorkspace()
+        var theirs = try scratch.load()
+        theirs.team.name = "Raced"
+        let bytes = MeetingStore.encode(theirs)
+        let once = Once(), path = scratch.path
+        let store = MeetingStore(path: path, faults: WriteFaults(beforeRename: {
+            if once.first { try? AtomicFile.write(bytes, to: path) }
+        }))
+        let (outcome, terminal) = try run(scratch, store: store, [
+            .until("Agenda"), .input([.key(.char(" "))]), .until("Theirs kept as team.json.conflict-"),
+            .input([.key(.char("q"))]),
+        ])
+        #expect(outcome.exitCode == 0 && !terminal.ranOut)
+        let mine = try scratch.load()
+        #expect(mine.currentMeeting?.agenda[0].status == .active && mine.team.name != "Raced")
+        let copies = scratch.files.filter { $0.contains(".conflict-") }
+        #expect(copies.count == 1)
+        if let copy = copies.first {
+            #expect(try MeetingStore(path: scratch.directory + "/" + copy).load().team.name == "Raced")
+            #expect(terminal.screens.contains { $0.contains("Theirs kept as \(copy)") })
+        }
+    }
+
     @Test func anExternalChangeWithNothingUnsavedIsTakenQuietlyAndOwnSavesAreNot() throws {
         let scratch = try ScratchWorkspace()
         var theirs = try scratch.load()

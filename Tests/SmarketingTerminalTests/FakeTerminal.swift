@@ -134,3 +134,15 @@ final class ScratchWorkspace {
 
     var files: [String] { (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] }
 }
+
+/// True the first time it is asked, false after: for a fault that should strike once.
+final class Once: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = false
+    var first: Bool {
+        lock.withLock {
+            defer { done = true }
+            return !done
+        }
+    }
+}

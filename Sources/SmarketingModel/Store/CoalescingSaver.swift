@@ -5,7 +5,9 @@ import Foundation
 public final class CoalescingSaver: @unchecked Sendable {
     /// The outcome of saving one generation of the workspace.
     public enum Outcome: Sendable {
-        case saved
+        /// Saved; `keptAside` names conflict copies of versions another program wrote at the same
+        /// moment (see `MeetingStore.save`).
+        case saved(keptAside: [String])
         case changedOnDisk
         case failed(WorkspaceError)
     }
@@ -60,8 +62,7 @@ public final class CoalescingSaver: @unchecked Sendable {
             lock.unlock()
             let outcome: Outcome
             do {
-                try store.save(job.workspace)
-                outcome = .saved
+                outcome = .saved(keptAside: try store.save(job.workspace).keptAside)
             } catch .changedOnDisk {
                 outcome = .changedOnDisk
             } catch {

@@ -10,6 +10,14 @@ public struct Fingerprint: Equatable, Hashable, Sendable {
     public let size: Int
     public let hash: UInt64
 
+    /// Stands for "no file at all": no bytes have this fingerprint.
+    static let nothing = Fingerprint(size: -1, hash: 0)
+
+    private init(size: Int, hash: UInt64) {
+        self.size = size
+        self.hash = hash
+    }
+
     public init(_ bytes: [UInt8]) {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         for b in bytes {
@@ -27,10 +35,14 @@ public struct WriteFaults: Sendable {
     public var failAfterBytes: Int?
     /// Fail just before the rename that publishes the new file.
     public var failBeforeRename = false
+    /// Runs just before the rename, after the check that the file is unchanged: where another
+    /// program's write would race with the save.
+    public var beforeRename: (@Sendable () -> Void)?
 
-    public init(failAfterBytes: Int? = nil, failBeforeRename: Bool = false) {
+    public init(failAfterBytes: Int? = nil, failBeforeRename: Bool = false, beforeRename: (@Sendable () -> Void)? = nil) {
         self.failAfterBytes = failAfterBytes
         self.failBeforeRename = failBeforeRename
+        self.beforeRename = beforeRename
     }
 
     public static let none = WriteFaults()
@@ -153,9 +165,37 @@ enum FileIO {
 
     /// Replaces `path` with `bytes` atomically: a reader sees either the old file or the new one,
     /// never a mix. The old version is kept as `path.bak` (itself replaced atomically).
-    static func replace(_ path: String, with bytes: [UInt8], keepBackup: Bool, faults: WriteFaults) throws(WorkspaceError) {
+    ///
+    /// `expected` is the version the caller believes it is replacing. Where the system can swap
+    /// two names atomically (renameat2 with RENAME_EXCHANGE), the version actually displaced is
+    /// looked at after the swap; if another program wrote the file between the caller's check
+    /// and the swap, that version is not dropped but kept as `path.conflict-STAMP`, whose path is
+    /// returned. Elsewhere the backup is compared instead, which leaves a window of a few
+    /// microseconds.
+    @discardableResult
+    static func replace(_ path: String, with bytes: [UInt8], keepBackup: Bool, expected: Fingerprint? = nil,
+                        faults: WriteFaults) throws(WorkspaceError) -> String? {
         let mode = self.mode(of: path) ?? defaultMode()
         let temp = try writeTemporary(bytes, beside: path, mode: mode, faults: faults)
+        if faults.failBeforeRename {
+            unlink(temp)
+            throw .writeFailed(path: path, reason: "injected failure before rename")
+        }
+        faults.beforeRename?()
+        if exists(path), exchange(temp, path) {
+            // `temp` now holds exactly the version this write displaced.
+            let displaced = try? read(temp)
+            if let expected, let displaced, Fingerprint(displaced) != expected {
+                let copy = conflictCopyPath(for: path, stamp: Timestamp.current.fileStamp)
+                let kept = rename(temp, copy) == 0 ? copy : temp
+                syncDirectory(of: path)
+                return kept
+            }
+            if !keepBackup || rename(temp, path + ".bak") != 0 { unlink(temp) }
+            syncDirectory(of: path)
+            return nil
+        }
+        var aside: String?
         if keepBackup && exists(path) {
             do {
                 try backUp(path)
@@ -163,10 +203,12 @@ enum FileIO {
                 unlink(temp)
                 throw error
             }
-        }
-        if faults.failBeforeRename {
-            unlink(temp)
-            throw .writeFailed(path: path, reason: "injected failure before rename")
+            // The backup is what is about to be displaced: if it is not what the caller expected,
+            // another program wrote the file meanwhile; keep that version too.
+            if let expected, let backup = try? read(path + ".bak"), Fingerprint(backup) != expected {
+                let copy = conflictCopyPath(for: path, stamp: Timestamp.current.fileStamp)
+                if (try? create(copy, with: backup)) != nil { aside = copy }
+            }
         }
         if rename(temp, path) != 0 {
             let code = errno
@@ -174,6 +216,56 @@ enum FileIO {
             throw .writeFailed(path: path, reason: errnoText(code))
         }
         syncDirectory(of: path)
+        return aside
+    }
+
+    /// A name for a conflict copy of `path` that nothing has yet: `path.conflict-STAMP`, then
+    /// `-2`, `-3`…
+    static func conflictCopyPath(for path: String, stamp: String) -> String {
+        var candidate = "\(path).conflict-\(stamp)"
+        var n = 1
+        while exists(candidate) {
+            n += 1
+            candidate = "\(path).conflict-\(stamp)-\(n)"
+        }
+        return candidate
+    }
+
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
+    /// glibc's renameat2, looked up at run time (Swift's Glibc module does not declare it).
+    private static let renameat2: RenameAt2? = dlsym(nil, "renameat2").map { unsafeBitCast($0, to: RenameAt2.self) }
+    private static let renameExchange: UInt32 = 1 << 1
+
+    /// Swaps the files at two paths in one step. False where the system or the file system
+    /// cannot; nothing has changed then.
+    static func exchange(_ a: String, _ b: String) -> Bool {
+        guard let renameat2 else { return false }
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+    }
+
+    /// How long a save waits for another smarketing process's save in the same folder.
+    static let lockPatience: Double = 10
+
+    /// Runs `body` holding an advisory lock (flock) on the folder that holds `path`, so that
+    /// smarketing processes saving there take turns: checking that the file is unchanged, writing
+    /// and renaming happen as one step for each. Programs that do not take the lock are caught
+    /// by `replace` instead. Where the folder cannot be opened or locked, `body` runs unlocked.
+    static func withSaveLock<T>(_ path: String, _ body: () throws(WorkspaceError) -> T) throws(WorkspaceError) -> T {
+        let folder = directory(of: path)
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return try body() }
+        defer { close(fd) } // closing the descriptor releases the lock
+        var waited = 0.0
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let code = errno
+            guard code == EWOULDBLOCK || code == EINTR else { return try body() }
+            if waited >= lockPatience {
+                throw .writeFailed(path: path, reason: "another smarketing process has been saving in \(folder) for \(Int(lockPatience)) s")
+            }
+            usleep(2_000)
+            waited += 0.002
+        }
+        return try body()
     }
 
     /// Creates `path` with `bytes`, failing if anything already exists there.

@@ -41,21 +41,67 @@ public final class MeetingStore: @unchecked Sendable {
     }
 
     /// Saves atomically, keeping the previous version as `FILE.bak`.
+    ///
+    /// smarketing processes saving the same file take turns (an advisory lock on its folder), and
+    /// each checks under the lock that the file still holds what it last read or wrote: if not,
+    /// nothing is written and `changedOnDisk` is thrown. A program that ignores the lock and
+    /// writes between the check and the rename does not lose its version either: it is kept as
+    /// a conflict copy, named in the receipt.
     /// - Parameter overwritingExternalChanges: write even if the file changed on disk since it was
     ///   loaded. Only for an explicit "keep mine" after the other version was saved aside.
-    public func save(_ workspace: Workspace, overwritingExternalChanges: Bool = false) throws(WorkspaceError) {
+    @discardableResult
+    public func save(_ workspace: Workspace, overwritingExternalChanges: Bool = false) throws(WorkspaceError) -> SaveReceipt {
         let bytes = MeetingStore.encode(workspace)
         let target = targetPath
-        if !overwritingExternalChanges, diskState() == .changed {
-            throw .changedOnDisk(path: path)
+        return try FileIO.withSaveLock(target) { () throws(WorkspaceError) -> SaveReceipt in
+            let onDisk = diskFingerprint()
+            if !overwritingExternalChanges, case .present(let disk) = onDisk, disk != fingerprint {
+                throw .changedOnDisk(path: path)
+            }
+            if case .unreadable = onDisk, !overwritingExternalChanges { throw .changedOnDisk(path: path) }
+            return try write(bytes, to: target, expected: onDisk.expected)
         }
+    }
+
+    /// What a save did besides writing the file.
+    public struct SaveReceipt: Equatable, Sendable {
+        /// Conflict copies holding versions another program wrote at the very moment of this save
+        /// (after its check, before its rename). Nothing was lost, but the chair must be told.
+        public var keptAside: [String] = []
+    }
+
+    /// Writes under the save lock. `expected` is what the caller saw on disk under the lock.
+    private func write(_ bytes: [UInt8], to target: String, expected: Fingerprint) throws(WorkspaceError) -> SaveReceipt {
         let written = Fingerprint(bytes)
         lock.withLock {
             ownWrites.append(written)
             if ownWrites.count > 8 { ownWrites.removeFirst() }
         }
-        try FileIO.replace(target, with: bytes, keepBackup: true, faults: faults)
+        let aside = try FileIO.replace(target, with: bytes, keepBackup: true, expected: expected, faults: faults)
         fingerprint = written
+        return SaveReceipt(keptAside: aside.map { [$0] } ?? [])
+    }
+
+    private enum DiskFingerprint {
+        case present(Fingerprint)
+        case missing
+        case unreadable
+
+        /// What a write expects to displace: the version seen, or nothing at all.
+        var expected: Fingerprint {
+            if case .present(let fingerprint) = self { return fingerprint }
+            return .nothing
+        }
+    }
+
+    private func diskFingerprint() -> DiskFingerprint {
+        do {
+            return .present(Fingerprint(try FileIO.read(path)))
+        } catch .notFound {
+            return .missing
+        } catch {
+            return .unreadable
+        }
     }
 
     /// True for a version this store wrote itself (or last loaded).
@@ -123,22 +169,22 @@ public final class MeetingStore: @unchecked Sendable {
     }
 
     /// "Keep mine": copies whatever is on disk now to `FILE.conflict-STAMP` (so nothing is lost),
-    /// then saves `workspace` over the file. Returns the path of the copy.
-    public func keepMine(_ workspace: Workspace, stamp: String) throws(WorkspaceError) -> String? {
-        var aside: String?
+    /// then saves `workspace` over the file, both under the save lock. Returns the paths of the
+    /// copies: the one made here first, then any version another program wrote meanwhile.
+    public func keepMine(_ workspace: Workspace, stamp: String) throws(WorkspaceError) -> [String] {
         let target = targetPath
-        if let bytes = try? FileIO.read(target) {
-            var candidate = "\(target).conflict-\(stamp)"
-            var n = 1
-            while FileIO.exists(candidate) {
-                n += 1
-                candidate = "\(target).conflict-\(stamp)-\(n)"
+        let bytes = MeetingStore.encode(workspace)
+        return try FileIO.withSaveLock(target) { () throws(WorkspaceError) -> [String] in
+            var aside: [String] = []
+            var expected = Fingerprint.nothing
+            if let theirs = try? FileIO.read(target) {
+                let copy = FileIO.conflictCopyPath(for: target, stamp: stamp)
+                try FileIO.create(copy, with: theirs)
+                aside.append(copy)
+                expected = Fingerprint(theirs)
             }
-            try FileIO.create(candidate, with: bytes)
-            aside = candidate
+            return aside + (try write(bytes, to: target, expected: expected)).keptAside
         }
-        try save(workspace, overwritingExternalChanges: true)
-        return aside
     }
 
     /// Writes a new workspace file, refusing to replace anything already at `path`.

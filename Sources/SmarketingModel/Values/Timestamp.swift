@@ -1,3 +1,5 @@
+import Foundation
+
 /// An instant, written as ISO 8601 in UTC (`2026-11-23T09:05:00Z`) in the JSON. Whole seconds.
 public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Seconds since 1970-01-01T00:00:00Z.
@@ -52,6 +54,12 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         let days = secondsSinceEpoch >= 0 ? secondsSinceEpoch / 86_400 : (secondsSinceEpoch - 86_399) / 86_400
         return CalendarDate(dayNumber: Int(days))
     }
+
+    /// The moment as it goes into a file name: `20261123T094100Z`.
+    public var fileStamp: String { iso.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "") }
+
+    /// Now, by the system clock.
+    public static var current: Timestamp { Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)) }
 
     public var iso: String {
         let date = utcDate

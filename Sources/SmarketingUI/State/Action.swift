@@ -13,6 +13,10 @@ public enum Action: Equatable, Sendable {
     case externalInvalid(String)
     /// $EDITOR closed: the new text, or nil when it failed (with a message).
     case notesEdited(NotesTarget, Result<String, NotesEditFailure>)
+    /// Another program wrote the file at the very moment of a save; its versions were kept as
+    /// these conflict copies (paths beside the workspace). Reported for every save, even one
+    /// superseded by a newer save.
+    case otherVersionsKeptAside([String])
     /// The runner loaded the theme the state names; `problem` says what went wrong, if anything.
     case themeLoaded(problem: String?)
 }

@@ -27,6 +27,16 @@ extension Reducer {
         return []
     }
 
+    /// Another program wrote the file at the same moment as a save. Its version was kept as a
+    /// conflict copy; the chair is told where, and the banner stays until something replaces it.
+    static func otherVersionsKeptAside(_ copies: [String], _ state: inout AppState) -> [Effect] {
+        guard !copies.isEmpty else { return [] }
+        let names = copies.map { $0.split(separator: "/").last.map(String.init) ?? $0 }.joined(separator: ", ")
+        // The copy's name comes first, so it is on screen even at 80 columns.
+        state.banner = Banner("Theirs kept as \(names): another program saved at the same moment; yours is in the file.", isError: true)
+        return []
+    }
+
     /// The file changed on disk. With nothing unsaved here (or on the read-only screen) it is
     /// taken quietly; otherwise the chair chooses, and nothing is overwritten meanwhile.
     static func externalChange(_ theirs: Workspace, _ state: inout AppState) -> [Effect] {

@@ -20,6 +20,8 @@ public enum Reducer {
             effects = saveFinished(outcome, &state)
         case .externalChange(let theirs):
             effects = externalChange(theirs, &state)
+        case .otherVersionsKeptAside(let copies):
+            effects = otherVersionsKeptAside(copies, &state)
         case .externalInvalid(let message):
             state.banner = Banner("The file on disk is not valid right now (\(message)). Showing the last good version until it is.", isError: true)
             effects = []

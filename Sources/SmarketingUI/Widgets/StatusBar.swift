@@ -31,7 +31,16 @@ struct StatusBar: Widget {
         guard !rect.isEmpty else { return }
         grid.fill(rect, role: .statusBar)
         var x = rect.x
-        x += grid.text(" \(fileLabel) ", x: x, y: rect.y, role: .statusBar, maxWidth: min(max(10, rect.width / 4), rect.width))
+        // A banner too long for the space after the file name and mode gets the whole line but
+        // the save state: what it says matters more than what the bar already showed.
+        var compact = false
+        if case .banner(let text, _) = message {
+            let prefix = min(DisplayWidth.of(" \(fileLabel) "), min(max(10, rect.width / 4), rect.width)) + DisplayWidth.of(" \(mode) ") + 1 + 13
+            compact = DisplayWidth.of(" \(text) ") > rect.width - prefix
+        }
+        if !compact {
+            x += grid.text(" \(fileLabel) ", x: x, y: rect.y, role: .statusBar, maxWidth: min(max(10, rect.width / 4), rect.width))
+        }
         let (saveText, saveRole): (String, StyleRole) = {
             switch save {
             case .saved: return (" ✓ saved ", .statusBar)
@@ -40,7 +49,9 @@ struct StatusBar: Widget {
             }
         }()
         x += grid.text(saveText, x: x, y: rect.y, role: saveRole, maxWidth: rect.maxX - x)
-        x += grid.text(" \(mode) ", x: x, y: rect.y, role: .statusKey, maxWidth: rect.maxX - x)
+        if !compact {
+            x += grid.text(" \(mode) ", x: x, y: rect.y, role: .statusKey, maxWidth: rect.maxX - x)
+        }
         x += 1
         switch message {
         case .banner(let text, let isError):
