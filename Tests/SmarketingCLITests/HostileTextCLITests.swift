@@ -57,4 +57,12 @@ struct HostileTextCLITests {
         Self.expectInert(r.stdout + r.stderr, "init")
         #expect(r.stdout.contains("Open it with: smarketing \(dir.path)/team\(Self.shown).json"), "\(r.stdout)")
     }
+
+    @Test func anUnknownTerminalTypeIsNamedInACompleteSentence() throws {
+        let r = try CLI.run(["open", CLI.sample("northwind.json")], environment: ["TERM": "smk-no-such-terminal\(Self.retitle)"], withTerminal: true)
+        #expect(r.status == 1)
+        let output = r.stdout + r.stderr
+        #expect(output.contains("smarketing: ncurses cannot drive this terminal (TERM=smk-no-such-terminal\(Self.shown)). Try TERM=xterm-256color."), "\(output.debugDescription)")
+        Self.expectInert(output, "the TERM message")
+    }
 }
