@@ -41,4 +41,19 @@ struct SuggestionCLITests {
         let real = URL(fileURLWithPath: target).resolvingSymlinksInPath().path
         #expect(r.stderr.hasSuffix("Fix it in a text editor, or restore \(real).bak (the version before the last save).\n"), "\(r.stderr)")
     }
+
+    @Test func idsThatDifferOnlyInUnicodeNormalisationAreExplained() throws {
+        let dir = Scratch()
+        let path = dir.file("team.json")
+        var ws = try MeetingStore(path: CLI.sample("northwind.json")).load()
+        ws.frictionPoints[0].id = "caf\u{E9}"   // é as one code point (NFC)
+        ws.frictionPoints[1].id = "cafe\u{301}" // e and a combining acute accent (NFD)
+        try AtomicFile.write(MeetingStore.encode(ws), to: path)
+        let written = try String(contentsOfFile: path, encoding: .utf8)
+        try #require(written.unicodeScalars.contains("\u{301}"), "the file does not hold the NFD spelling")
+
+        let r = try CLI.run(["validate", path])
+        #expect(r.status == 1)
+        #expect(r.stderr == "\(path): frictionPoints[1].id: the id \"café\" (spelled cafe\\u{301}) differs from the id \"café\" at frictionPoints[0].id (spelled caf\\u{E9}) only in Unicode normalisation, so the two count as the same id; rename this one\n")
+    }
 }
