@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+import Yams
+@testable import SmarketingModel
+
+/// Text that renderers like to turn into something else (emoji, links, run-together lines) stays
+/// the text the chair typed, in cmark-gfm (safe by default, as GitHub is), pandoc's GFM reader and
+/// pandoc's own Markdown with emoji; and the front matter reads back exactly.
+@Suite("Minutes stay literal")
+struct MinutesLiteralTests {
+    static let pandocInstalled = FileManager.default.isExecutableFile(atPath: "/usr/bin/pandoc")
+
+    /// cmark-gfm as GitHub runs it: raw HTML is not rendered, extensions on.
+    static func safeHTML(_ markdown: String) throws -> String {
+        try render(through: ["cmark-gfm", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tasklist"], markdown)
+    }
+
+    static func minutes(_ strings: [String]) -> String {
+        let ws = MarkdownEscapingTests().hostileWorkspace(strings)
+        return MinutesExporter(workspace: ws).markdown(for: ws.meetings[0])
+    }
+
+    static let shortcodes = ["a:b:c :+1:", ":smile: and :heart:", "meet at 10:30:45", ":-1: from ops", "x::y:z:", "tada:tada:", ":100:%"]
+
+    @Test(.enabled(if: pandocInstalled, "pandoc is not installed"), arguments: ["markdown+emoji", "gfm"])
+    func emojiShortcodesAreNotTurnedIntoEmoji(reader: String) throws {
+        let markdown = Self.minutes(Self.shortcodes)
+        let html = try render(through: ["pandoc", "-f", reader, "-t", "html"], markdown)
+        #expect(!html.contains("class=\"emoji\""), "pandoc -f \(reader) made emoji")
+        let plain = try render(through: ["pandoc", "-f", reader, "-t", "plain", "--wrap=none"], markdown)
+        for s in Self.shortcodes {
+            // In the agenda table, the decisions, the action items and the friction points.
+            #expect(plain.components(separatedBy: s).count - 1 >= 4, "pandoc -f \(reader) did not give back \(s.debugDescription) everywhere")
+        }
+    }
+
+    static let addresses = ["evil@example.com", "mailto:evil@example.com", "xmpp:evil@example.com/chat", "write to a.b+c_d@sub-x.example.org.",
+                            "(dana@example.com)", "MAILTO:X@Y.EXAMPLE"]
+
+    @Test func bareEmailAndMailtoAndXMPPAddressesAreNotLinkedByCmarkGFM() throws {
+        let markdown = Self.minutes(Self.addresses)
+        for (mode, html) in [("safe", try Self.safeHTML(markdown)), ("unsafe", try CMark.html(markdown))] {
+            #expect(!html.contains("<a "), "cmark-gfm (\(mode)) made a link: \(html)")
+            let cells = CMark.contents(of: "td", in: html).map(CMark.text)
+            let items = CMark.contents(of: "li", in: html).map(CMark.text)
+            for s in Self.addresses {
+                let literal = CMark.escaped(s)
+                #expect(cells.contains(literal), "\(mode): \(s) is not a table cell as typed")
+                #expect(items.contains { $0 == literal || $0.hasPrefix(literal + " — ") }, "\(mode): \(s) is not a list item as typed")
+            }
+        }
+    }
+
+    @Test(.enabled(if: pandocInstalled, "pandoc is not installed"))
+    func bareAddressesAreNotLinkedByPandoc() throws {
+        let markdown = Self.minutes(Self.addresses)
+        let html = try render(through: ["pandoc", "-f", "gfm", "-t", "html"], markdown)
+        #expect(!html.contains("<a "), "pandoc made a link")
+        let plain = try render(through: ["pandoc", "-f", "gfm", "-t", "plain", "--wrap=none"], markdown)
+        for s in Self.addresses {
+            #expect(plain.components(separatedBy: s).count - 1 >= 4, "pandoc did not give back \(s) everywhere")
+        }
+    }
+}
