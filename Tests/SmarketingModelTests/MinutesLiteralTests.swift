@@ -61,4 +61,32 @@ struct MinutesLiteralTests {
             #expect(plain.components(separatedBy: s).count - 1 >= 4, "pandoc did not give back \(s) everywhere")
         }
     }
+
+    @Test func aTwoLineOutcomeKeepsItsLineBreakWhereRawHTMLIsNotRendered() throws {
+        var ws = MarkdownEscapingTests().hostileWorkspace(["KPI review"])
+        ws.meetings[0].agenda[0].notes = "Budget approved\nNext step: hire"
+        ws.meetings[0].agenda[0].title = "Line one\nline two"
+        let markdown = MinutesExporter(workspace: ws).markdown(for: ws.meetings[0])
+        let html = try Self.safeHTML(markdown)
+        #expect(!html.contains("Budget approvedNext"), "the lines ran together")
+        #expect(!html.contains("raw HTML omitted"), "the minutes rely on raw HTML")
+        let items = CMark.contents(of: "li", in: html)
+        #expect(items.contains("Item 1, Line one␊line two<br />\nBudget approved<br />\nNext step: hire"), "\(items)")
+        // A table cell cannot hold a line break without HTML, so the cell points below; a title or
+        // owner keeps one line, its breaks shown as ␊ as everywhere else on one line.
+        let cells = CMark.contents(of: "td", in: html)
+        #expect(cells.contains("Line one␊line two") && cells.contains("see below"), "\(cells)")
+        if Self.pandocInstalled {
+            let plain = try render(through: ["pandoc", "-f", "gfm", "-t", "plain", "--wrap=none"], markdown)
+            #expect(plain.range(of: #"Budget approved\n *Next step: hire"#, options: .regularExpression) != nil, "\(plain)")
+        }
+    }
+
+    @Test func aOneLineOutcomeStaysInTheTable() throws {
+        var ws = MarkdownEscapingTests().hostileWorkspace(["KPI review"])
+        ws.meetings[0].agenda[0].notes = "\nBudget approved\n\n"
+        let markdown = MinutesExporter(workspace: ws).markdown(for: ws.meetings[0])
+        #expect(markdown.contains("| KPI review | KPI review | 5 min | – | pending | Budget approved |\n"))
+        #expect(!markdown.contains("see below"))
+    }
 }

@@ -170,12 +170,14 @@ struct MarkdownEscapingTests {
         }
     }
 
-    @Test func lineBreaksInCellsAndBlocksSurvive() throws {
+    @Test func lineBreaksInOutcomesAndBlocksSurvive() throws {
         var ws = hostileWorkspace(["x"])
         ws.meetings[0].agenda[0].notes = "first | line\n# second\n\n- third"
         ws.meetings[0].notes = "para one\n> still one\n\n1. para two"
         let html = try CMark.html(MinutesExporter(workspace: ws).markdown(for: ws.meetings[0]))
-        #expect(CMark.contents(of: "td", in: html).contains("first | line<br># second<br><br>- third"))
+        // A cell cannot hold line breaks without raw HTML: the outcome is listed below the table.
+        #expect(CMark.contents(of: "td", in: html).contains("see below"))
+        #expect(html.contains("<li>\n<p>Item 1, x<br />\nfirst | line<br />\n# second</p>\n<p>- third</p>\n</li>"), "\(html)")
         #expect(html.contains("<p>para one<br />\n&gt; still one</p>\n<p>1. para two</p>"))
     }
 

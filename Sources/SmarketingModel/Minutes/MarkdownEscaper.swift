@@ -21,11 +21,20 @@ public enum MarkdownEscaper {
         escapeLine(TextSanitizer.visible(text))
     }
 
-    /// Text for a GFM table cell: `|` is escaped and line breaks become `<br>`.
+    /// Text for a GFM table cell, on one line: `|` is escaped, blank lines at either end are
+    /// dropped and the line breaks left show as `␊`, as in `inline`. A cell cannot hold a line
+    /// break that survives renderers which drop raw HTML (GitHub, cmark-gfm by default), so text
+    /// that needs its lines goes in a `block` outside the table.
     public static func tableCell(_ text: String) -> String {
-        let lines = TextSanitizer.visibleLines(text).map(escapeLine)
-        let joined = lines.joined(separator: "<br>")
+        var lines = TextSanitizer.visibleLines(text)
+        while let first = lines.first, isBlank(first) { lines.removeFirst() }
+        while let last = lines.last, isBlank(last) { lines.removeLast() }
+        let joined = escapeLine(lines.joined(separator: "\u{240A}"))
         return joined.isEmpty ? " " : joined
+    }
+
+    private static func isBlank(_ line: String) -> Bool {
+        line.allSatisfy { $0 == " " || $0 == "\t" }
     }
 
     /// Multi-line text as Markdown lines: a blank line separates paragraphs and a single line break
@@ -42,7 +51,7 @@ public enum MarkdownEscaper {
             paragraph.removeAll()
         }
         for raw in lines {
-            if raw.allSatisfy({ $0 == " " || $0 == "\t" }) {
+            if isBlank(raw) {
                 if !paragraph.isEmpty {
                     flush()
                     out.append("")
