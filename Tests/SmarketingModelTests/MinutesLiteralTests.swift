@@ -89,4 +89,45 @@ struct MinutesLiteralTests {
         #expect(markdown.contains("| KPI review | KPI review | 5 min | – | pending | Budget approved |\n"))
         #expect(!markdown.contains("see below"))
     }
+
+    static let yamlValues = [
+        "Key: value", "# not a comment", "\"quoted\" and 'single'", "- dash", "? question", ": colon", "null", "Null", "~", "yes", "NO", "on",
+        "true", "0x1F", "007", "1e3", ".inf", "-.NaN", "2026-11-23", "12:30:00", "---", "...", "[list]", "{flow: map}", "&anchor *alias !tag",
+        "%TAG ! x", "@at `tick` |pipe >fold", "  padded  ", "back\\slash \\n not a newline", "line\nbreak", "two\n\nparagraphs\n", "tab\there",
+        "CR\r\nLF", "\u{2028}line separator\u{2029}", "Zoë 渡辺 🚀 cafe\u{301} ﷽", "zero\u{FEFF}width", "",
+    ]
+
+    @Test func theFrontMatterReadsBackExactlyWithYams() throws {
+        var ws = try Fixture.loadSample("edge-cases.json")
+        ws.team.name = "Budget: \"yes\" # of\nthings"
+        ws.meetings[0].chair = "null"
+        ws.meetings[0].attendees = Self.yamlValues
+        let md = MinutesExporter(workspace: ws).markdown(for: ws.meetings[0])
+        let parts = md.components(separatedBy: "---\n")
+        #expect(parts[0] == "")
+        let yaml = try #require(try Yams.load(yaml: parts[1]) as? [String: Any])
+        #expect(Set(yaml.keys) == ["title", "team", "date", "chair", "attendees", "kpiWeek"])
+        #expect(yaml["title"] as? String == "Smarketing minutes: Budget: \"yes\" # of\nthings, 2026-11-24")
+        #expect(yaml["team"] as? String == ws.team.name)
+        #expect(yaml["date"] as? String == "2026-11-24")
+        #expect(yaml["chair"] as? String == "null")
+        #expect(yaml["kpiWeek"] as? String == ws.meetings[0].kpiWeek.iso)
+        let attendees = try #require(yaml["attendees"] as? [String])
+        #expect(attendees.count == Self.yamlValues.count)
+        for (read, written) in zip(attendees, Self.yamlValues) {
+            // Compared scalar by scalar: Swift's == would let a normalised string pass.
+            #expect(Array(read.unicodeScalars) == Array(written.unicodeScalars), "\(written.debugDescription) came back as \(read.debugDescription)")
+        }
+        // Still no raw control character in the file itself.
+        #expect(!parts[1].unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect(parts[1].split(separator: "\n").count == 6 + Self.yamlValues.count, "a value spilled onto a line of its own")
+    }
+
+    @Test func controlCharactersOtherThanLineBreaksAndTabsStayPlaceholdersInTheFrontMatter() throws {
+        var ws = try Fixture.loadSample("edge-cases.json")
+        ws.meetings[0].attendees = ["bell\u{07}", "esc\u{1B}]2;t\u{07}", "nel\u{85}", "rlo\u{202E}"]
+        let md = MinutesExporter(workspace: ws).markdown(for: ws.meetings[0])
+        let yaml = try #require(try Yams.load(yaml: md.components(separatedBy: "---\n")[1]) as? [String: Any])
+        #expect(yaml["attendees"] as? [String] == ["bell␇", "esc␛]2;t␇", "nel\u{FFFD}", "rlo\u{FFFD}"])
+    }
 }

@@ -179,23 +179,25 @@ public enum MarkdownEscaper {
     }
 }
 
-/// Quotes text as a YAML double-quoted scalar that any YAML 1.1 or 1.2 parser reads back exactly,
-/// whatever it contains (`: `, `#`, quotes, line breaks).
+/// Quotes text as a YAML double-quoted scalar, on one line, that any YAML 1.1 or 1.2 parser reads
+/// back exactly, whatever it contains (`: `, `#`, quotes, `null`, `yes`, numbers, line breaks,
+/// tabs). Only the control characters `TextSanitizer` guards against (escape sequences, C1
+/// controls, bidirectional overrides) come back as its visible placeholders.
 public enum YAMLQuoter {
     public static func quoted(_ text: String) -> String {
         var out = "\""
-        for scalar in TextSanitizer.visible(text).unicodeScalars {
+        for scalar in text.unicodeScalars {
             switch scalar {
             case "\\": out += "\\\\"
             case "\"": out += "\\\""
-            case "\u{85}", "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{FFFE}", "\u{FFFF}":
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            case "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{FFFE}", "\u{FFFF}":
+                // Line breaks to YAML 1.1, a byte-order mark and non-characters: escaped, not raw.
                 out += "\\u" + hex4(scalar.value)
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\u" + hex4(scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+                out.unicodeScalars.append(TextSanitizer.placeholder(for: scalar) ?? scalar)
             }
         }
         return out + "\""
