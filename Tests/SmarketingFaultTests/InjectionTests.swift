@@ -124,6 +124,7 @@ struct InjectionTests {
         chmod(temp, 0o777)
         chmod(path, 0o644)
         chmod(folder, 0o555) // root ignores this, so as root the dashboard runs as nobody
+        defer { chmod(folder, 0o755) } // before the folder is removed, for a test run without root
         let asNobody = getuid() == 0
         let argv = (asNobody ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []) + [Paths.binary, path, "--theme", "nosuch"]
         let env = ["TERM=xterm-256color", "LANG=C.UTF-8", "HOME=\(root.path)", "XDG_CONFIG_HOME=\(config)", "TMPDIR=\(temp)"]
