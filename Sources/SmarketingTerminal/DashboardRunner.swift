@@ -241,15 +241,16 @@ public final class DashboardRunner {
         }
     }
 
-    /// A stop signal: make sure nothing is lost, then leave.
+    /// A stop signal: make sure nothing is lost, then leave. The messages are printed after the
+    /// terminal is restored, so the paths in them are sanitised like everything else shown.
     private func stop(on signal: Int32, state: AppState) -> Outcome {
         var messages: [String] = []
         if state.unsavedEdits > 0 && !options.readOnly {
             let saved = save(state.workspace)
             if case .saved = saved.outcome {
-                messages.append("Saved your edits to \(store.path).")
+                messages.append("Saved your edits to \(TextSanitizer.visible(store.path)).")
                 for copy in saved.keptAside {
-                    messages.append("Another program saved the file at the same moment; its version is kept as \(copy).")
+                    messages.append("Another program saved the file at the same moment; its version is kept as \(TextSanitizer.visible(copy)).")
                 }
             } else {
                 messages.append(writeRecoveryCopy(state.workspace))
@@ -261,12 +262,13 @@ public final class DashboardRunner {
     /// When the real file cannot be written, the edits go beside it (or to the temp folder).
     private func writeRecoveryCopy(_ workspace: Workspace) -> String {
         let candidates = ["\(store.path).unsaved-\(clock.stamp)", NSTemporaryDirectory() + "smarketing-unsaved-\(clock.stamp).json"]
+        let file = TextSanitizer.visible(store.path)
         for path in candidates {
             if (try? MeetingStore.create(workspace, at: path)) != nil {
-                return "Could not save \(store.path); your edits are in \(path)."
+                return "Could not save \(file); your edits are in \(TextSanitizer.visible(path))."
             }
         }
-        return "Could not save \(store.path) or a recovery copy; your last edits are lost."
+        return "Could not save \(file) or a recovery copy; your last edits are lost."
     }
 
     /// Milliseconds to wait for input: when the screen next changes by itself (the reducer's

@@ -45,7 +45,8 @@ public final class TerminalScreen {
         screen = smk_newterm()
         guard screen != nil else {
             TerminalSignals.uninstall()
-            throw TerminalUnavailable(description: "ncurses cannot drive this terminal (TERM=\(TextSanitizer.visible(String(cString: getenv("TERM") ?? strdup("")))). Try TERM=xterm-256color.")
+            let term = getenv("TERM").map { String(cString: $0) } ?? ""
+            throw TerminalUnavailable(description: "ncurses cannot drive this terminal (TERM=\(TextSanitizer.visible(term))). Try TERM=xterm-256color.")
         }
         set_term(screen)
         cbreak()

@@ -18,8 +18,10 @@ extension CommandLine {
             if error.code != EPIPE { Console.error("smarketing: cannot write the output: \(String(cString: strerror(error.code)))") }
             return 1
         } catch {
+            // ArgumentParser quotes the arguments it did not understand; they may be file names
+            // holding escape sequences, so its messages pass the same gate as ours.
             let code = Smarketing.exitCode(for: error)
-            let message = Smarketing.fullMessage(for: error)
+            let message = Console.visible(Smarketing.fullMessage(for: error))
             if code == .success {
                 if !message.isEmpty { try? Console.write(message + "\n") }
                 return 0

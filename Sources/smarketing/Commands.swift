@@ -182,7 +182,7 @@ struct Init: ParsableCommand {
         try Console.write("""
             Created \(TextSanitizer.visible(file)): \(TextSanitizer.visible(team)), \(reps) reps, first meeting \(day.iso) \
             with \(WorkspaceTemplate.standardAgenda.count) agenda items.
-            Open it with: smarketing \(file)
+            Open it with: smarketing \(TextSanitizer.visible(file))
 
             """)
     }

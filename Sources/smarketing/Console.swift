@@ -36,8 +36,15 @@ enum Console {
         }
     }
 
+    /// Writes a message to stderr. Whatever it quotes (paths, arguments, the environment), no
+    /// control character reaches the terminal raw: each is shown as a placeholder such as `␛`.
     static func error(_ line: String) {
-        let bytes = Array((line + "\n").utf8)
+        let bytes = Array((visible(line) + "\n").utf8)
         _ = bytes.withUnsafeBytes { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    }
+
+    /// Text with its line breaks kept and every other control character made visible.
+    static func visible(_ text: String) -> String {
+        TextSanitizer.isSafe(text, allowingNewlines: true) ? text : TextSanitizer.visibleLines(text).joined(separator: "\n")
     }
 }

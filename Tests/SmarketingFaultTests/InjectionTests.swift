@@ -103,4 +103,62 @@ struct InjectionTests {
         let r = try runCLI(["validate", bad])
         #expect(!Array(r.stderr.utf8).contains(0x1B) && !Array(r.stderr.utf8).contains(0x07))
     }
+
+    /// The messages the dashboard leaves on the way out name the file, the theme folder (from
+    /// $XDG_CONFIG_HOME) and the theme files in it: every one of them is hostile here. The file
+    /// cannot be saved (its folder is read-only), so SIGTERM ends with "Could not save" and a
+    /// recovery copy in $TMPDIR.
+    @Test func namesInTheMessagesOnTheWayOutAreInert() throws {
+        let retitle = "\u{1B}]2;pwned\u{07}"
+        let root = Paths.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = root.appendingPathComponent("ro").path, temp = root.appendingPathComponent("tmp").path
+        let config = root.appendingPathComponent("conf\(retitle)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: temp, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: config + "/smarketing/themes", withIntermediateDirectories: true)
+        try "{}".write(toFile: "\(config)/smarketing/themes/evil\(retitle).json", atomically: true, encoding: .utf8)
+        let path = "\(folder)/team\(retitle).json"
+        try FileManager.default.copyItem(atPath: Paths.sample, toPath: path)
+        chmod(root.path, 0o755)
+        chmod(temp, 0o777)
+        chmod(path, 0o644)
+        chmod(folder, 0o555) // root ignores this, so as root the dashboard runs as nobody
+        defer { chmod(folder, 0o755) } // before the folder is removed, for a test run without root
+        let asNobody = getuid() == 0
+        let argv = (asNobody ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []) + [Paths.binary, path, "--theme", "nosuch"]
+        let env = ["TERM=xterm-256color", "LANG=C.UTF-8", "HOME=\(root.path)", "XDG_CONFIG_HOME=\(config)", "TMPDIR=\(temp)"]
+        let cArgv = argv.map { strdup($0) } + [nil], cEnv = env.map { strdup($0) } + [nil]
+        defer { (cArgv + cEnv).forEach { free($0) } }
+        var master: Int32 = -1
+        let pid = smk_spawn_in_pty(argv[0], cArgv, cEnv, 40, 120, &master)
+        try #require(pid > 0)
+        var recording: [UInt8] = []
+        func pump(_ ms: Int32) {
+            var pfd = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            while poll(&pfd, 1, ms) > 0 {
+                let n = read(master, &buffer, buffer.count)
+                if n <= 0 { break }
+                recording += buffer[0..<n]
+            }
+        }
+        pump(1500)
+        _ = write(master, " ", 1) // start the first agenda item: an edit that cannot be saved
+        pump(1000)
+        kill(pid, SIGTERM)
+        pump(2000)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        close(master)
+        let text = String(decoding: recording, as: UTF8.self)
+        #expect(text.contains("smarketing: theme nosuch: not found (looked in \(root.path)/conf␛]2;pwned␇/smarketing/themes"), "no theme message")
+        #expect(text.contains("evil␛]2;pwned␇); using the default theme"), "the hostile theme name was not listed as placeholders")
+        #expect(text.contains("Could not save \(folder)/team␛]2;pwned␇.json; your edits are in \(temp)/smarketing-unsaved-"), "no recovery message")
+        for (name, bytes) in Self.forbidden {
+            #expect(!Self.contains(recording, bytes), "\(name) reached the terminal")
+        }
+        let copies = (try? FileManager.default.contentsOfDirectory(atPath: temp)) ?? []
+        #expect(copies.contains { $0.hasPrefix("smarketing-unsaved-") }, "no recovery copy in \(copies)")
+    }
 }

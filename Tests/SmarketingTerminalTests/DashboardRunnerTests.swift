@@ -169,4 +169,17 @@ struct DashboardRunnerTests {
             #expect(try MeetingStore(path: scratch.directory + "/" + copy).load().currentMeeting?.agenda[0].status == .active)
         }
     }
+
+    /// A file name that retitles the terminal when written raw.
+    static let hostileName = "team\u{1B}]2;pwned\u{07}.json"
+
+    @Test func theMessagesAfterAStopSignalShowAHostileFileNameInert() throws {
+        let scratch = try ScratchWorkspace(fileName: Self.hostileName)
+        let failing = MeetingStore(path: scratch.path, faults: WriteFaults(failAfterBytes: 0))
+        let (outcome, _) = try run(scratch, store: failing, [.until("Agenda"), .input([.key(.char(" "))]), .until("NOT SAVED"), .input([.stopSignal(SIGTERM)])])
+        let copy = try #require(scratch.files.first { $0.contains(".unsaved-") }, "no recovery copy in \(scratch.files)")
+        let shownCopy = TextSanitizer.visible(scratch.directory + "/" + copy)
+        #expect(outcome.messages == ["Could not save \(scratch.directory)/team␛]2;pwned␇.json; your edits are in \(shownCopy)."])
+        #expect(!outcome.messages.joined().unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+    }
 }

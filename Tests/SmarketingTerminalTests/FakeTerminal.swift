@@ -120,11 +120,11 @@ final class ScratchWorkspace {
     let directory: String
     let path: String
 
-    init(_ sample: String = "northwind.json") throws {
+    init(_ sample: String = "northwind.json", fileName: String = "team.json") throws {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         directory = NSTemporaryDirectory() + "smarketing-runner-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        path = directory + "/team.json"
+        path = directory + "/" + fileName
         try FileManager.default.copyItem(atPath: repository.appendingPathComponent("sample-data/\(sample)").path, toPath: path)
     }
 

@@ -82,4 +82,25 @@ struct ThemeFilesTests {
         #expect(home.directories.first == "/h/.config/smarketing/themes")
         #expect(home.load("projector").problem == nil) // found in the checkout's Themes/
     }
+
+    @Test func hostileThemeFileAndFolderNamesAreListedInert() throws {
+        let retitle = "\u{1B}]2;pwned\u{07}"
+        try Self.withThemeFolder([:]) { root in
+            // $XDG_CONFIG_HOME itself and a theme file in it both carry the title sequence.
+            let config = "\(root)/conf\(retitle)"
+            try FileManager.default.createDirectory(atPath: config + "/smarketing/themes", withIntermediateDirectories: true)
+            try "{}".write(toFile: "\(config)/smarketing/themes/evil\(retitle).json", atomically: true, encoding: .utf8)
+            let files = ThemeFiles(environment: ["XDG_CONFIG_HOME": config], executable: "/nonexistent/bin/smarketing")
+            let missing = try #require(files.load("nosuch").problem)
+            #expect(missing.hasPrefix("theme nosuch: not found (looked in \(root)/conf␛]2;pwned␇/smarketing/themes and the shipped themes: "), "\(missing)")
+            #expect(missing.contains(", evil␛]2;pwned␇); using the default theme"), "\(missing)")
+            #expect(!missing.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+
+            // A theme that cannot be read: the reason the system gives names the path too.
+            try FileManager.default.createDirectory(atPath: "\(config)/smarketing/themes/odd\(retitle).json", withIntermediateDirectories: false)
+            let unreadable = try #require(files.load("odd\(retitle)").problem)
+            #expect(unreadable.hasPrefix("\(root)/conf␛]2;pwned␇/smarketing/themes/odd␛]2;pwned␇.json: cannot read the theme ("), "\(unreadable)")
+            #expect(!unreadable.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(unreadable.debugDescription)")
+        }
+    }
 }

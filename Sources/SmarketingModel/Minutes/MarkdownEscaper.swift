@@ -1,7 +1,16 @@
 /// The one escaper user text passes before it enters Markdown. Escaped text renders as the same
 /// literal text in CommonMark and GFM: no emphasis, links, HTML, headings, lists, code or tables
 /// can be smuggled in. Control characters are neutralised first by `TextSanitizer`.
+///
+/// Two things renderers find in plain text after escapes are resolved: e-mail addresses (with or
+/// without `mailto:` or `xmpp:`), which cmark-gfm and GitHub link, and emoji shortcodes such as
+/// `:+1:`, which pandoc and GitHub turn into pictures. A backslash does not stop either, so the
+/// escaper splits the text there with an empty `<wbr>` element: a word-break hint that shows
+/// nothing, and that renderers which drop raw HTML replace with nothing visible.
 public enum MarkdownEscaper {
+    /// Splits a text node without showing anything.
+    static let split = "<wbr>"
+
     /// Characters that can start or end inline syntax anywhere on a line.
     private static let alwaysEscaped: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<", ">", "&", "|", "~", "!", "$"]
     /// Characters that only mean something at the start of a line (headings, lists, setext underlines, quotes).
@@ -12,11 +21,20 @@ public enum MarkdownEscaper {
         escapeLine(TextSanitizer.visible(text))
     }
 
-    /// Text for a GFM table cell: `|` is escaped and line breaks become `<br>`.
+    /// Text for a GFM table cell, on one line: `|` is escaped, blank lines at either end are
+    /// dropped and the line breaks left show as `␊`, as in `inline`. A cell cannot hold a line
+    /// break that survives renderers which drop raw HTML (GitHub, cmark-gfm by default), so text
+    /// that needs its lines goes in a `block` outside the table.
     public static func tableCell(_ text: String) -> String {
-        let lines = TextSanitizer.visibleLines(text).map(escapeLine)
-        let joined = lines.joined(separator: "<br>")
+        var lines = TextSanitizer.visibleLines(text)
+        while let first = lines.first, isBlank(first) { lines.removeFirst() }
+        while let last = lines.last, isBlank(last) { lines.removeLast() }
+        let joined = escapeLine(lines.joined(separator: "\u{240A}"))
         return joined.isEmpty ? " " : joined
+    }
+
+    private static func isBlank(_ line: String) -> Bool {
+        line.allSatisfy { $0 == " " || $0 == "\t" }
     }
 
     /// Multi-line text as Markdown lines: a blank line separates paragraphs and a single line break
@@ -33,7 +51,7 @@ public enum MarkdownEscaper {
             paragraph.removeAll()
         }
         for raw in lines {
-            if raw.allSatisfy({ $0 == " " || $0 == "\t" }) {
+            if isBlank(raw) {
                 if !paragraph.isEmpty {
                     flush()
                     out.append("")
@@ -61,6 +79,29 @@ public enum MarkdownEscaper {
         return false
     }
 
+    /// An emoji shortcode starts here: `:`, then letters, digits, `_`, `+` or `-`, then `:`
+    /// (pandoc and GitHub only know some names, but the list changes; any such run is split).
+    private static func startsShortcode(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        guard s[i] == ":" else { return false }
+        var j = i + 1
+        while j < s.count, isShortcodeName(s[j]) { j += 1 }
+        return j > i + 1 && j < s.count && s[j] == ":"
+    }
+
+    private static func isShortcodeName(_ c: Unicode.Scalar) -> Bool {
+        (c.isASCII && c.properties.isAlphabetic) || ("0"..."9").contains(c) || c == "_" || c == "+" || c == "-"
+    }
+
+    /// An e-mail address runs through this `@`: a local-part character before it and a domain
+    /// character after it, as cmark-gfm's autolink extension and pandoc look for.
+    private static func joinsAddress(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        guard s[i] == "@", i > 0, i + 1 < s.count else { return false }
+        func isDomain(_ c: Unicode.Scalar) -> Bool {
+            (c.isASCII && c.properties.isAlphabetic) || ("0"..."9").contains(c) || c == "." || c == "-" || c == "_"
+        }
+        return (isDomain(s[i - 1]) || s[i - 1] == "+") && isDomain(s[i + 1])
+    }
+
     /// True when a line needs no escaping at all: letters, digits, spaces inside and a few safe
     /// marks, not starting with a digit, ending without a space. Most text is like this.
     private static func isPlain(_ line: String) -> Bool {
@@ -82,7 +123,9 @@ public enum MarkdownEscaper {
             first = false
             last = b
         }
+        // Two colons may hold an emoji shortcode between them.
         return last != UInt8(ascii: " ") && !line.contains("://") && !line.lowercased().contains("www.")
+            && line.utf8.lazy.filter { $0 == UInt8(ascii: ":") }.count < 2
     }
 
     private static func escapeLine(_ line: String) -> String {
@@ -128,28 +171,33 @@ public enum MarkdownEscaper {
                 out.append("\\")
             }
             out.append(scalar)
+            if startsShortcode(scalars, at: i) || joinsAddress(scalars, at: i) {
+                out.append(contentsOf: split.unicodeScalars)
+            }
         }
         return String(out)
     }
 }
 
-/// Quotes text as a YAML double-quoted scalar that any YAML 1.1 or 1.2 parser reads back exactly,
-/// whatever it contains (`: `, `#`, quotes, line breaks).
+/// Quotes text as a YAML double-quoted scalar, on one line, that any YAML 1.1 or 1.2 parser reads
+/// back exactly, whatever it contains (`: `, `#`, quotes, `null`, `yes`, numbers, line breaks,
+/// tabs). Only the control characters `TextSanitizer` guards against (escape sequences, C1
+/// controls, bidirectional overrides) come back as its visible placeholders.
 public enum YAMLQuoter {
     public static func quoted(_ text: String) -> String {
         var out = "\""
-        for scalar in TextSanitizer.visible(text).unicodeScalars {
+        for scalar in text.unicodeScalars {
             switch scalar {
             case "\\": out += "\\\\"
             case "\"": out += "\\\""
-            case "\u{85}", "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{FFFE}", "\u{FFFF}":
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            case "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{FFFE}", "\u{FFFF}":
+                // Line breaks to YAML 1.1, a byte-order mark and non-characters: escaped, not raw.
                 out += "\\u" + hex4(scalar.value)
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\u" + hex4(scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+                out.unicodeScalars.append(TextSanitizer.placeholder(for: scalar) ?? scalar)
             }
         }
         return out + "\""

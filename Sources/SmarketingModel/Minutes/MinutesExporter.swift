@@ -118,15 +118,31 @@ public struct MinutesExporter: Exporter {
         guard !meeting.agenda.isEmpty else { return ["No agenda items."] }
         var lines = ["| # | Item | Owner | Timebox | Actual | Status | Outcome |",
                      "| ---: | --- | --- | ---: | ---: | --- | --- |"]
+        var longOutcomes: [String] = []
         for (i, item) in meeting.agenda.enumerated() {
             // "–" only for items never started; a timed item shows its time, even 0:00.
             let timed = item.actualSeconds > 0 || item.status == .done || item.status == .active
             let actual = timed ? DurationFormat.clock(item.actualSeconds) : "–"
-            lines.append("| \(i + 1) | \(MarkdownEscaper.tableCell(item.title)) | \(MarkdownEscaper.tableCell(item.owner)) | \(item.timeboxMinutes) min | \(actual) | \(item.status.rawValue) | \(MarkdownEscaper.tableCell(item.notes)) |")
+            // A table cell cannot keep a line break where raw HTML is not rendered (GitHub,
+            // cmark-gfm by default), so an outcome of several lines goes below the table, as a list
+            // item whose lines end in backslash breaks.
+            let outcome = MarkdownEscaper.block(item.notes, indent: "  ")
+            var cell = MarkdownEscaper.tableCell(item.notes)
+            if outcome.count > 1 {
+                cell = "see below"
+                let title = item.title.isEmpty ? "" : ", " + MarkdownEscaper.inline(item.title)
+                longOutcomes.append("- Item \(i + 1)\(title)\\")
+                longOutcomes.append("  " + outcome[0])
+                longOutcomes += outcome.dropFirst()
+            }
+            lines.append("| \(i + 1) | \(MarkdownEscaper.tableCell(item.title)) | \(MarkdownEscaper.tableCell(item.owner)) | \(item.timeboxMinutes) min | \(actual) | \(item.status.rawValue) | \(cell) |")
         }
         let actualTotal = meeting.agenda.reduce(0) { $0 + $1.actualSeconds }
         lines.append("")
         lines.append("Planned \(meeting.plannedMinutes) min; actual \(actualTotal > 0 ? DurationFormat.clock(actualTotal) : "not timed").")
+        if !longOutcomes.isEmpty {
+            lines += ["", "Outcomes over several lines:", ""] + longOutcomes
+        }
         return lines
     }
 

@@ -6,17 +6,24 @@ public enum WorkspaceValidator {
         var issues = FieldLimits.problems(in: ws)
         func report(_ path: String, _ message: String) { issues.append(SchemaIssue(path: path, message: message)) }
 
-        var firstUse: [String: String] = [:]
+        // Swift compares strings by canonical equivalence, so "é" written as one code point (NFC)
+        // and as "e" plus a combining accent (NFD) are one key here, as they are to the app.
+        var firstUse: [String: (path: String, id: String)] = [:]
         func checkID(_ id: String, at path: String) {
             let idPath = "\(path).id"
             if id.isEmpty || id.utf8.count > ModelLimits.idBytes || id.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F }) {
                 report(idPath, "expected an id of 1 to \(ModelLimits.idBytes) characters with no spaces or control characters, found \(JSONValue.string(id).briefDescription)")
                 return
             }
-            if let earlier = firstUse[id] {
-                report(idPath, "the id \(JSONValue.string(id).briefDescription) is already used at \(earlier); every id must be unique")
+            guard let earlier = firstUse[id] else {
+                firstUse[id] = (idPath, id)
+                return
+            }
+            if earlier.id.unicodeScalars.elementsEqual(id.unicodeScalars) {
+                report(idPath, "the id \(JSONValue.string(id).briefDescription) is already used at \(earlier.path); every id must be unique")
             } else {
-                firstUse[id] = idPath
+                // They look the same but are spelled differently: show both spellings.
+                report(idPath, "the id \(JSONValue.string(id).briefDescription) (spelled \(Self.spelling(id))) differs from the id \(JSONValue.string(earlier.id).briefDescription) at \(earlier.path) (spelled \(Self.spelling(earlier.id))) only in Unicode normalisation, so the two count as the same id; rename this one")
             }
         }
 
@@ -80,5 +87,10 @@ public enum WorkspaceValidator {
             report("currentMeetingId", "no meeting has the id \(JSONValue.string(ws.currentMeetingID).briefDescription)")
         }
         return issues
+    }
+
+    /// An id as its code points: printable ASCII as is, anything else as `\u{HEX}`.
+    static func spelling(_ id: String) -> String {
+        id.unicodeScalars.map { $0.isASCII && $0.value > 0x20 && $0.value < 0x7F ? String($0) : "\\u{\(String($0.value, radix: 16, uppercase: true))}" }.joined()
     }
 }

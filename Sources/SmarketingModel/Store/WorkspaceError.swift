@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything that can go wrong reading or writing a workspace file. Each case carries what went
 /// wrong and where; `lines` gives one line per problem, ready for stderr or a banner.
 public enum WorkspaceError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -25,7 +27,8 @@ public enum WorkspaceError: Error, Equatable, Sendable, CustomStringConvertible 
         case .tooLarge(let path, let limit):
             return ["\(shown(path)): the file is larger than \(limit / (1 << 20)) MiB, too large to be a workspace. Check that it is the right file."]
         case .syntax(let path, let error):
-            return ["\(shown(path)):\(error.line):\(error.column): invalid JSON: \(error.message). Fix it in a text editor, or restore \(shown(path)).bak."]
+            let restore = backup(of: path).map { ", or restore \(shown($0)) (the version before the last save)" } ?? ""
+            return ["\(shown(path)):\(error.line):\(error.column): invalid JSON: \(error.message). Fix it in a text editor\(restore)."]
         case .invalid(let path, let issues):
             return issues.map { "\(shown(path)): \($0.description)" }
         case .newerSchema(let path, let found):
@@ -57,4 +60,13 @@ public enum WorkspaceError: Error, Equatable, Sendable, CustomStringConvertible 
     }
 
     private func shown(_ path: String) -> String { TextSanitizer.visible(path) }
+
+    /// The backup a save left beside the file (beside the target of a symbolic link), if there is
+    /// one: the message suggests restoring it only then.
+    private func backup(of path: String) -> String? {
+        [path + ".bak", FileIO.resolved(path) + ".bak"].first { candidate in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }
+    }
 }

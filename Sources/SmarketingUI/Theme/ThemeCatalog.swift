@@ -11,15 +11,20 @@ public enum ThemeCatalog {
 
     /// The theme a lookup found, or the built-in default with a message naming the file and the
     /// field. `default` and `mono` work without their files: they are built in.
+    ///
+    /// Everything the message quotes comes from outside (the name asked for, folders from
+    /// $XDG_CONFIG_HOME or $HOME, file names in them, the system's reason), so all of it is
+    /// sanitised: the message is shown on screen and printed to stderr.
     public static func resolve(_ nameOrPath: String, _ lookup: ThemeLookup) -> (theme: Theme, problem: String?) {
         switch lookup {
         case .notFound(let searched, let available):
             if nameOrPath == "mono" { return (.mono, nil) }
             if nameOrPath == "default" { return (.builtinDefault, nil) }
-            let known = available.joined(separator: ", ")
-            return (.builtinDefault, "theme \(TextSanitizer.visible(nameOrPath)): not found (looked in \(searched ?? "~/.config/smarketing/themes") and the shipped themes: \(known)); using the default theme")
+            let known = available.map(TextSanitizer.visible).joined(separator: ", ")
+            let folder = TextSanitizer.visible(searched ?? "~/.config/smarketing/themes")
+            return (.builtinDefault, "theme \(TextSanitizer.visible(nameOrPath)): not found (looked in \(folder) and the shipped themes: \(known)); using the default theme")
         case .unreadable(let path, let reason):
-            return (.builtinDefault, "\(TextSanitizer.visible(path)): cannot read the theme (\(reason)); using the default theme")
+            return (.builtinDefault, "\(TextSanitizer.visible(path)): cannot read the theme (\(TextSanitizer.visible(reason))); using the default theme")
         case .found(let path, let bytes):
             do {
                 return (try Theme.parse(bytes, path: path), nil)
