@@ -86,7 +86,7 @@ public final class DashboardRunner {
     }
 
     private func run(workspace: Workspace, on screen: some TerminalBackend, themes: StartingThemes) -> Outcome {
-        let debugTrap: Int32? = ["segv": SIGSEGV, "bus": SIGBUS, "ill": SIGILL, "trap": SIGTRAP, "abrt": SIGABRT][options.environment["SMARKETING_DEBUG_TRAP"] ?? ""]
+        let debugTrap: Int32? = ["segv": SIGSEGV, "bus": SIGBUS, "ill": SIGILL, "trap": SIGTRAP, "abrt": SIGABRT, "sys": SIGSYS][options.environment["SMARKETING_DEBUG_TRAP"] ?? ""]
         let watcher = FileWatcher(path: store.path)
         let saves = SaveResults()
         let saver = CoalescingSaver(store: store) { generation, outcome in saves.post(generation, outcome) }
@@ -99,6 +99,7 @@ public final class DashboardRunner {
         var actions: [Action] = [.themeLoaded(problem: themes.problem)]
         var loadedTheme = state.themeName
 
+        if !options.readOnly { store.removeStaleTemporaries() }
         var outcome = Outcome(exitCode: 0, messages: [])
         loop: while true {
             var quit = false
@@ -113,6 +114,11 @@ public final class DashboardRunner {
                         screen.forceRedraw()
                     case .quit:
                         saver.flush()
+                        // Quitting past a failed save: the edits go to a copy, never nowhere.
+                        if state.unsavedEdits > 0 && !options.readOnly {
+                            _ = saves.take()
+                            outcome.messages.append(writeRecoveryCopy(state.workspace))
+                        }
                         quit = true
                     case .finishSaves:
                         // The reducer is waiting for the saves under way; report how they ended.
@@ -152,7 +158,7 @@ public final class DashboardRunner {
                     let event = screen.readPending()
                     switch event {
                     case .key(.function(12)) where debugTrap != nil:
-                        // Test hook: SMARKETING_DEBUG_TRAP=segv|bus|ill|trap|abrt makes F12 crash, to
+                        // Test hook: SMARKETING_DEBUG_TRAP=segv|bus|ill|trap|abrt|sys makes F12 crash, to
                         // prove the terminal is restored on crashes.
                         raise(debugTrap ?? SIGABRT)
                     case .key(let key): actions.append(.key(key))
@@ -261,10 +267,13 @@ public final class DashboardRunner {
 
     /// When the real file cannot be written, the edits go beside it (or to the temp folder).
     private func writeRecoveryCopy(_ workspace: Workspace) -> String {
-        let candidates = ["\(store.path).unsaved-\(clock.stamp)", NSTemporaryDirectory() + "smarketing-unsaved-\(clock.stamp).json"]
+        // Copies keep the workspace's permissions; the one in the shared temporary folder is
+        // never readable by others.
+        let mode = store.fileMode ?? 0o600
+        let candidates = [("\(store.path).unsaved-\(clock.stamp)", mode), (NSTemporaryDirectory() + "smarketing-unsaved-\(clock.stamp).json", mode & 0o600)]
         let file = TextSanitizer.visible(store.path)
-        for path in candidates {
-            if (try? MeetingStore.create(workspace, at: path)) != nil {
+        for (path, mode) in candidates {
+            if (try? MeetingStore.create(workspace, at: path, mode: mode)) != nil {
                 return "Could not save \(file); your edits are in \(TextSanitizer.visible(path))."
             }
         }

@@ -15,8 +15,12 @@ nonisolated(unsafe) private var wakeWriteFD: Int32 = -1
 
 /// Signals that ask us to stop are turned into events; crash signals restore the terminal and die.
 enum TerminalSignals {
-    static let stopSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
-    static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
+    /// Every signal whose default action ends the process and that leaves time to save: the
+    /// edits are saved, the terminal restored, and the exit status is 128 + the signal.
+    static let stopSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF,
+                                       SIGPWR, SIGXCPU, SIGIO, SIGSTKFLT]
+    /// Signals after which nothing can be trusted: the terminal is restored and the signal re-raised.
+    static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE, SIGSYS]
 
     static func install() {
         if tcgetattr(STDIN_FILENO, &savedTermios) == 0 { haveSavedTermios = true }
@@ -24,7 +28,7 @@ enum TerminalSignals {
         // suspend and the stop signals must get through, or the screen and the saves go wrong.
         var wanted = sigset_t()
         sigemptyset(&wanted)
-        for sig in stopSignals + [SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&wanted, sig) }
+        for sig in stopSignals + crashSignals + [SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&wanted, sig) }
         sigprocmask(SIG_UNBLOCK, &wanted, nil)
         if wakePipe[0] < 0, pipe(&wakePipe) == 0 {
             for fd in wakePipe {
@@ -46,6 +50,9 @@ enum TerminalSignals {
             action.sa_flags = 0
             sigaction(sig, &action, nil)
         }
+        // Over the file size limit a write fails with EFBIG (a save then says NOT SAVED and keeps
+        // the edits) rather than killing the process.
+        signal(SIGXFSZ, SIG_IGN)
         for sig in crashSignals {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { sig in
@@ -75,7 +82,7 @@ enum TerminalSignals {
     }
 
     static func uninstall() {
-        for sig in stopSignals + crashSignals { signal(sig, SIG_DFL) }
+        for sig in stopSignals + crashSignals + [SIGXFSZ] { signal(sig, SIG_DFL) }
     }
 
     /// The descriptor that becomes readable when a stop signal arrives.

@@ -44,7 +44,7 @@ struct AbuseE2ETests {
         #expect(screen.contains("Permission denied"))
         #expect(screen.contains("▶ Review last week")) // the edit is still on screen, in memory
         try tmux.keys("q")
-        try tmux.waitFor("1 edit is not saved to disk and would be lost")
+        try tmux.waitFor("1 edit is not saved to the file")
         try tmux.keys("n")
         try tmux.keys("q", "y")
         try tmux.waitFor("__EXIT=0")

@@ -22,7 +22,7 @@ struct SignalE2ETests {
         return !before.isEmpty && before == after
     }
 
-    @Test(arguments: [SIGINT, SIGTERM, SIGHUP, SIGQUIT])
+    @Test(arguments: [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGXCPU, SIGVTALRM, SIGPROF, SIGPWR])
     func aStopSignalDuringEditingSavesAndRestores(signal: Int32) throws {
         let copy = try WorkspaceCopy("northwind.json")
         let tmux = try session(copy)
@@ -37,7 +37,7 @@ struct SignalE2ETests {
         #expect(try sttyUnchanged(copy))
     }
 
-    @Test(arguments: ["segv", "bus", "ill", "trap", "abrt"])
+    @Test(arguments: ["segv", "bus", "ill", "trap", "abrt", "sys"])
     func aCrashRestoresTheTerminal(trap: String) throws {
         let copy = try WorkspaceCopy("northwind.json")
         let tmux = try session(copy, environment: "SMARKETING_DEBUG_TRAP=\(trap)")

@@ -131,6 +131,67 @@ struct StoreTests {
         #expect(try MeetingStore(path: path).load().team.name == "First")
     }
 
+    @Test func aReadOnlyFileIsNotReplacedEvenWhereItsFolderAllowsIt() throws {
+        let dir = ScratchDirectory()
+        let path = try dir.write(minimalWorkspaceJSON(), to: "w.json")
+        let store = MeetingStore(path: path)
+        var ws = try store.load()
+        chmod(path, 0o444)
+        ws.team.name = "Mine"
+        #expect(throws: WorkspaceError.readOnly(path: path)) { try store.save(ws) }
+        #expect(try path.read() == minimalWorkspaceJSON())
+        #expect(WorkspaceError.readOnly(path: path).lines[0].contains("read-only"))
+    }
+
+    @Test func copiesTakeTheWorkspacesMode() throws {
+        let dir = ScratchDirectory()
+        let path = try dir.write(minimalWorkspaceJSON(), to: "w.json")
+        chmod(path, 0o600)
+        let store = MeetingStore(path: path)
+        var ws = try store.load()
+        try minimalWorkspaceJSON().replacingOccurrences(of: "\"name\": \"T\"", with: "\"name\": \"Theirs\"").write(toFile: path, atomically: false, encoding: .utf8)
+        ws.team.name = "Mine"
+        let copies = try store.keepMine(ws, stamp: "20261123T094100Z")
+        #expect(copies.count == 1)
+        var info = stat()
+        for file in copies + [path, path + ".bak"] {
+            stat(file, &info)
+            #expect(info.st_mode & 0o777 == 0o600, "\(file) has mode \(String(info.st_mode & 0o777, radix: 8))")
+        }
+        #expect(store.fileMode == 0o600)
+    }
+
+    @Test func aFileNameOfTwoHundredAndFiftyCharactersCanBeSavedBackedUpAndCopiedAside() throws {
+        let dir = ScratchDirectory()
+        let name = String(repeating: "ä", count: 100) + String(repeating: "n", count: 45) + ".json" // 250 bytes
+        let path = try dir.write(minimalWorkspaceJSON(), to: name)
+        let store = MeetingStore(path: path)
+        var ws = try store.load()
+        ws.team.name = "Mine"
+        try store.save(ws)
+        #expect(try MeetingStore(path: path).load().team.name == "Mine")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        #expect(files.count == 2)
+        #expect(files.contains { $0.hasSuffix(".bak") && $0.utf8.count <= 255 })
+        // A conflict copy too.
+        try minimalWorkspaceJSON().write(toFile: path, atomically: false, encoding: .utf8)
+        let copies = try store.keepMine(ws, stamp: "20261123T094100Z")
+        #expect(copies.count == 1 && FileManager.default.fileExists(atPath: copies[0]))
+    }
+
+    @Test func temporariesLeftByAKilledSaveAreRemovedAndLiveOnesKept() throws {
+        let dir = ScratchDirectory()
+        let path = try dir.write(minimalWorkspaceJSON(), to: "w.json")
+        // A PID that is not running (beyond pid_max), and ours (a save under way).
+        let stale = try dir.write("{", to: ".w.json.tmp-4194999-abc")
+        let staleBak = try dir.write("{", to: ".w.json.bak-4194999")
+        let live = try dir.write("{", to: ".w.json.tmp-\(getpid())-xyz")
+        let other = try dir.write("{", to: ".other.json.tmp-4194999-abc")
+        let removed = MeetingStore(path: path).removeStaleTemporaries()
+        #expect(Set(removed) == [stale, staleBak])
+        #expect(FileManager.default.fileExists(atPath: live) && FileManager.default.fileExists(atPath: other))
+    }
+
     @Test func aStoreThatNeverLoadedTheFileDoesNotOverwriteIt() throws {
         let dir = ScratchDirectory()
         let path = try dir.write(minimalWorkspaceJSON(), to: "w.json")

@@ -41,11 +41,15 @@ struct DashboardRunnerTests {
         let failing = MeetingStore(path: scratch.path, faults: WriteFaults(failAfterBytes: 0))
         let (outcome, terminal) = try run(scratch, store: failing, [
             .until("Agenda"), .input([.key(.char(" "))]), .until("NOT SAVED"),
-            .input([.key(.char("q"))]), .until("would be lost"),
+            .input([.key(.char("q"))]), .until("not saved to the file"),
             .input([.key(.char("y"))]),
         ])
         #expect(outcome.exitCode == 0 && !terminal.ranOut)
         #expect(try String(contentsOfFile: scratch.path, encoding: .utf8) == before)
+        // Quitting past a failed save writes the edits to a copy, with the workspace's mode.
+        let copy = try #require(scratch.files.first { $0.contains(".unsaved-") })
+        #expect(outcome.messages.contains { $0.contains("your edits are in") && $0.contains(copy) })
+        #expect(try MeetingStore(path: scratch.directory + "/" + copy).load().currentMeeting?.agenda[0].status == .active)
     }
 
     @Test func aChangeOnDiskUnderAnEditIsAConflictAndKeepMineKeepsBothVersions() throws {

@@ -130,13 +130,13 @@ struct OverlayWidgetTests {
     }
 
     @Test func theQuitPromptCountsUnsavedEdits() {
-        WidgetFixture.expect(WidgetFixture.draw(QuitPrompt(unsavedEdits: 1), width: 52, height: 6), [
-            "┌ Quit? ───────────────────────────────────────────┐",
-            "│                                                  │",
-            "│ 1 edit is not saved to disk and would be lost.   │",
-            "│ y quit anyway · n keep editing                   │",
-            "│                                                  │",
-            "└──────────────────────────────────────────────────┘",
+        WidgetFixture.expect(WidgetFixture.draw(QuitPrompt(unsavedEdits: 1), width: 64, height: 6), [
+            "┌ Quit? ───────────────────────────────────────────────────────┐",
+            "│                                                              │",
+            "│ 1 edit is not saved to the file.                             │",
+            "│ y quit, keeping it in a copy beside the file · n stay        │",
+            "│                                                              │",
+            "└──────────────────────────────────────────────────────────────┘",
         ])
         #expect(WidgetFixture.draw(QuitPrompt(unsavedEdits: 3), width: 64, height: 6).textLines[2].contains("3 edits are not saved"))
     }

@@ -127,6 +127,19 @@ enum FileIO {
         return dir.isEmpty ? "/" : dir
     }
 
+    /// The longest file name most file systems take (NAME_MAX).
+    static let nameLimit = 255
+
+    /// A file beside `path` named `prefix + NAME + suffix`, with NAME shortened (at a character
+    /// boundary) when the whole would be longer than a file name may be: a workspace with a
+    /// 250-character name can still be saved, backed up and copied aside.
+    static func sibling(of path: String, prefix: String = "", suffix: String) -> String {
+        var name = fileName(of: path)
+        let room = nameLimit - prefix.utf8.count - suffix.utf8.count
+        while name.utf8.count > room, !name.isEmpty { name.removeLast() }
+        return "\(directory(of: path))/\(prefix)\(name)\(suffix)"
+    }
+
     static func fileName(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
@@ -135,7 +148,7 @@ enum FileIO {
     /// Writes `bytes` to a new temporary file beside `path`, flushed to disk. Returns its path.
     static func writeTemporary(_ bytes: [UInt8], beside path: String, mode: mode_t, faults: WriteFaults) throws(WorkspaceError) -> String {
         var random = SystemRandomNumberGenerator()
-        let temp = "\(directory(of: path))/.\(fileName(of: path)).tmp-\(getpid())-\(String(random.next() as UInt32, radix: 36))"
+        let temp = sibling(of: path, prefix: ".", suffix: ".tmp-\(getpid())-\(String(random.next() as UInt32, radix: 36))")
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         if fd < 0 { throw .writeFailed(path: path, reason: "\(errnoText(errno)): cannot create a temporary file in \(directory(of: path))") }
         var ok = false
@@ -175,6 +188,13 @@ enum FileIO {
     @discardableResult
     static func replace(_ path: String, with bytes: [UInt8], keepBackup: Bool, expected: Fingerprint? = nil,
                         faults: WriteFaults) throws(WorkspaceError) -> String? {
+        // A file made read-only is respected, even where the folder would let us replace it.
+        if let current = self.mode(of: path) {
+            if current & 0o222 == 0 { throw .readOnly(path: path) }
+            if access(path, W_OK) != 0, errno == EACCES || errno == EROFS {
+                throw .writeFailed(path: path, reason: "\(errnoText(errno)): you may not write this file")
+            }
+        }
         let mode = self.mode(of: path) ?? defaultMode()
         let temp = try writeTemporary(bytes, beside: path, mode: mode, faults: faults)
         if faults.failBeforeRename {
@@ -191,7 +211,7 @@ enum FileIO {
                 syncDirectory(of: path)
                 return kept
             }
-            if !keepBackup || rename(temp, path + ".bak") != 0 { unlink(temp) }
+            if !keepBackup || rename(temp, backupPath(of: path)) != 0 { unlink(temp) }
             syncDirectory(of: path)
             return nil
         }
@@ -205,9 +225,9 @@ enum FileIO {
             }
             // The backup is what is about to be displaced: if it is not what the caller expected,
             // another program wrote the file meanwhile; keep that version too.
-            if let expected, let backup = try? read(path + ".bak"), Fingerprint(backup) != expected {
+            if let expected, let backup = try? read(backupPath(of: path)), Fingerprint(backup) != expected {
                 let copy = conflictCopyPath(for: path, stamp: Timestamp.current.fileStamp)
-                if (try? create(copy, with: backup)) != nil { aside = copy }
+                if (try? create(copy, with: backup, mode: self.mode(of: path) ?? 0o600)) != nil { aside = copy }
             }
         }
         if rename(temp, path) != 0 {
@@ -222,13 +242,37 @@ enum FileIO {
     /// A name for a conflict copy of `path` that nothing has yet: `path.conflict-STAMP`, then
     /// `-2`, `-3`…
     static func conflictCopyPath(for path: String, stamp: String) -> String {
-        var candidate = "\(path).conflict-\(stamp)"
+        var candidate = sibling(of: path, suffix: ".conflict-\(stamp)")
         var n = 1
         while exists(candidate) {
             n += 1
-            candidate = "\(path).conflict-\(stamp)-\(n)"
+            candidate = sibling(of: path, suffix: ".conflict-\(stamp)-\(n)")
         }
         return candidate
+    }
+
+    /// Where the previous version of `path` is kept.
+    static func backupPath(of path: String) -> String { sibling(of: path, suffix: ".bak") }
+
+    /// Temporary files a killed save left beside `path` (`.NAME.tmp-PID-…`, `.NAME.bak-PID`)
+    /// whose process is gone, removed. Returns their paths.
+    static func removeStaleTemporaries(beside path: String) -> [String] {
+        let folder = directory(of: path)
+        let base = "." + fileName(of: path)
+        guard let dir = opendir(folder) else { return [] }
+        defer { closedir(dir) }
+        var removed: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let marker: String
+            if name.hasPrefix(base + ".tmp-") { marker = base + ".tmp-" } else if name.hasPrefix(base + ".bak-") { marker = base + ".bak-" } else { continue }
+            let pidText = name.dropFirst(marker.count).prefix { $0.isNumber }
+            guard let pid = pid_t(pidText), pid > 0, pid != getpid() else { continue }
+            // Alive (or not ours to signal): leave it.
+            if kill(pid, 0) == 0 || errno == EPERM { continue }
+            if unlink("\(folder)/\(name)") == 0 { removed.append("\(folder)/\(name)") }
+        }
+        return removed
     }
 
     private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
@@ -269,9 +313,9 @@ enum FileIO {
     }
 
     /// Creates `path` with `bytes`, failing if anything already exists there.
-    static func create(_ path: String, with bytes: [UInt8]) throws(WorkspaceError) {
+    static func create(_ path: String, with bytes: [UInt8], mode: mode_t? = nil) throws(WorkspaceError) {
         if exists(path) { throw .alreadyExists(path: path) }
-        let temp = try writeTemporary(bytes, beside: path, mode: defaultMode(), faults: .none)
+        let temp = try writeTemporary(bytes, beside: path, mode: mode ?? defaultMode(), faults: .none)
         defer { unlink(temp) }
         // link() refuses to replace an existing file, so a file created meanwhile is never clobbered.
         if link(temp, path) != 0 {
@@ -284,8 +328,8 @@ enum FileIO {
 
     /// Points `path.bak` at the current content of `path` without a moment where the backup is missing.
     private static func backUp(_ path: String) throws(WorkspaceError) {
-        let backup = path + ".bak"
-        let staging = "\(directory(of: path))/.\(fileName(of: path)).bak-\(getpid())"
+        let backup = backupPath(of: path)
+        let staging = sibling(of: path, prefix: ".", suffix: ".bak-\(getpid())")
         unlink(staging)
         if link(path, staging) == 0 {
             if rename(staging, backup) == 0 { return }

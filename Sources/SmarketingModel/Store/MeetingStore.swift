@@ -179,7 +179,7 @@ public final class MeetingStore: @unchecked Sendable {
             var expected = Fingerprint.nothing
             if let theirs = try? FileIO.read(target) {
                 let copy = FileIO.conflictCopyPath(for: target, stamp: stamp)
-                try FileIO.create(copy, with: theirs)
+                try FileIO.create(copy, with: theirs, mode: FileIO.mode(of: target) ?? 0o600)
                 aside.append(copy)
                 expected = Fingerprint(theirs)
             }
@@ -188,9 +188,17 @@ public final class MeetingStore: @unchecked Sendable {
     }
 
     /// Writes a new workspace file, refusing to replace anything already at `path`.
-    public static func create(_ workspace: Workspace, at path: String) throws(WorkspaceError) {
-        try FileIO.create(path, with: encode(workspace))
+    /// - Parameter mode: the new file's permissions (default: as any new file, by the umask).
+    public static func create(_ workspace: Workspace, at path: String, mode: UInt32? = nil) throws(WorkspaceError) {
+        try FileIO.create(path, with: encode(workspace), mode: mode.map { mode_t($0) })
     }
+
+    /// The workspace file's permission bits, for copies of it (nil when it cannot be read).
+    public var fileMode: UInt32? { FileIO.mode(of: targetPath).map { UInt32($0) } }
+
+    /// Removes temporary files that a killed save left beside the workspace. Returns their paths.
+    @discardableResult
+    public func removeStaleTemporaries() -> [String] { FileIO.removeStaleTemporaries(beside: targetPath) }
 
     /// The canonical bytes of a workspace: pretty-printed, keys sorted, weeks and meetings in date order.
     public static func encode(_ workspace: Workspace) -> [UInt8] {

@@ -14,6 +14,8 @@ public enum WorkspaceError: Error, Equatable, Sendable, CustomStringConvertible 
     /// The file changed on disk since it was loaded or last saved; saving would clobber someone's edit.
     case changedOnDisk(path: String)
     case writeFailed(path: String, reason: String)
+    /// The file is read-only: it is not replaced, though its folder would allow it.
+    case readOnly(path: String)
     case alreadyExists(path: String)
 
     public var lines: [String] {
@@ -37,6 +39,8 @@ public enum WorkspaceError: Error, Equatable, Sendable, CustomStringConvertible 
             return ["\(shown(path)): the file changed on disk since it was loaded; not overwriting it. Reload it, or keep your version and save the other aside."]
         case .writeFailed(let path, let reason):
             return ["\(shown(path)): could not save (\(reason)). The file on disk is unchanged."]
+        case .readOnly(let path):
+            return ["\(shown(path)): the file is read-only, so it was not saved; your edits are kept. Make it writable (chmod u+w) to save, or quit: the edits are then written to a copy beside it."]
         case .alreadyExists(let path):
             return ["\(shown(path)): already exists; refusing to overwrite it. Choose another path or remove the file first."]
         }
@@ -49,6 +53,7 @@ public enum WorkspaceError: Error, Equatable, Sendable, CustomStringConvertible 
         switch self {
         case .writeFailed(_, let reason), .unreadable(_, let reason): return reason
         case .changedOnDisk: return "the file changed on disk"
+        case .readOnly: return "the file is read-only; make it writable (chmod u+w) to save, or quit to keep the edits in a copy"
         case .notFound: return "the file is missing"
         case .notAFile(_, let kind): return "the path is \(kind)"
         case .alreadyExists: return "the file already exists"

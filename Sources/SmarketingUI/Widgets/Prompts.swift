@@ -1,6 +1,7 @@
 import SmarketingModel
 
-/// "Quit and lose N edits?": shown when quitting with edits not yet on disk.
+/// Shown when quitting with edits the file does not have (a failed save): quitting writes them
+/// to a recovery copy beside the file.
 struct QuitPrompt: OverlayWidget {
     var unsavedEdits: Int
 
@@ -9,8 +10,8 @@ struct QuitPrompt: OverlayWidget {
     func draw(into grid: inout Grid, _ rect: Rect) {
         Panel.draw(rect, title: "Quit?", &grid)
         let n = unsavedEdits
-        grid.text("\(n) edit\(n == 1 ? " is" : "s are") not saved to disk and would be lost.", x: rect.x + 2, y: rect.y + 2, role: .bad, maxWidth: rect.width - 4)
-        grid.text("y quit anyway · n keep editing", x: rect.x + 2, y: rect.y + 3, role: .overlay, maxWidth: rect.width - 4)
+        grid.text("\(n) edit\(n == 1 ? " is" : "s are") not saved to the file.", x: rect.x + 2, y: rect.y + 2, role: .bad, maxWidth: rect.width - 4)
+        grid.text("y quit, keeping \(n == 1 ? "it" : "them") in a copy beside the file · n stay", x: rect.x + 2, y: rect.y + 3, role: .overlay, maxWidth: rect.width - 4)
     }
 }
 
