@@ -45,6 +45,7 @@ public final class MeetingStore: @unchecked Sendable {
     ///   loaded. Only for an explicit "keep mine" after the other version was saved aside.
     public func save(_ workspace: Workspace, overwritingExternalChanges: Bool = false) throws(WorkspaceError) {
         let bytes = MeetingStore.encode(workspace)
+        try MeetingStore.checkSize(bytes, path: path)
         let target = targetPath
         if !overwritingExternalChanges, diskState() == .changed {
             throw .changedOnDisk(path: path)
@@ -127,6 +128,7 @@ public final class MeetingStore: @unchecked Sendable {
     public func keepMine(_ workspace: Workspace, stamp: String) throws(WorkspaceError) -> String? {
         var aside: String?
         let target = targetPath
+        try MeetingStore.checkKeepMine(workspace, target: target, path: path)
         if let bytes = try? FileIO.read(target) {
             var candidate = "\(target).conflict-\(stamp)"
             var n = 1
