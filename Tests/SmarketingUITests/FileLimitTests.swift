@@ -89,6 +89,40 @@ struct FileLimitTests {
         expectLoads(s)
     }
 
+    /// Notes longer than a form field holds (2,000 characters), written in $EDITOR.
+    static let longNotes = (0..<300).map { "Line \($0) of the notes." }.joined(separator: "\n")
+
+    @Test func aFormKeepsNotesLongerThanItsFieldAndSaysItShowsOnlyTheirBeginning() throws {
+        var s = try state()
+        let id = meeting(s).agenda[0].id
+        _ = Reducer.reduce(&s, .notesEdited(.agendaNotes(id: id), .success(Self.longNotes)))
+        s.press(.char("2"), .enter)
+        guard case .form(let form) = s.mode else { Issue.record("no form"); return }
+        #expect(form.fields[4].hint == "shows the first 2000 of 6789 characters; Esc, then N edits them all")
+        // Only the timebox changes: the notes are kept whole (they were cut to 2,000 characters).
+        s.press(.tab, .tab, .ctrl("u"))
+        s.type("7")
+        #expect(Reducer.reduce(&s, .key(.enter)) == [.save])
+        #expect(meeting(s).agenda[0].timeboxMinutes == 7)
+        #expect(meeting(s).agenda[0].notes == Self.longNotes)
+        expectLoads(s)
+    }
+
+    @Test func aFormRefusesToSaveNotesItShowedOnlyInPartOnceTheyAreChanged() throws {
+        var s = try state()
+        let decision = meeting(s).decisions[0].id
+        _ = Reducer.reduce(&s, .notesEdited(.decision(id: decision), .success(Self.longNotes)))
+        let before = s.workspace
+        s.press(.char("4"))
+        s.select(.decision(decision))
+        s.press(.enter)
+        // The field is full, so typing adds nothing; deleting changes it.
+        s.press(.backspace, .backspace)
+        #expect(Reducer.reduce(&s, .key(.enter)) == [])
+        #expect(s.banner?.text == "1 field needs fixing: decision: too long to edit here (6789 characters; a field holds 2000): Esc, then N edits it in your editor")
+        #expect(s.workspace == before)
+    }
+
     // MARK: counters
 
     /// Starts the meeting 117 days before the sample morning, then comes back to the morning.
