@@ -31,7 +31,7 @@ struct SizeLimitRunnerTests {
             .input([.key(.char("y"))]),
         ])
         // Encoding 64 MiB takes seconds in a debug build.
-        terminal.patience = 60
+        terminal.patience = 30
         let runner = DashboardRunner(store: store, options: .init(environment: ["TERM": "xterm-256color", "HOME": scratch.directory], clock: clock))
         let outcome = runner.run(workspace: huge, on: terminal)
 
