@@ -57,9 +57,7 @@ extension Workspace {
     /// Adds the week's KPI record, or replaces the one for the same week. Every week must start
     /// on the same weekday as the others.
     public mutating func saveWeek(_ week: WeekRecord) throws(EditError) {
-        if let first = weeks.first(where: { $0.weekStart != week.weekStart }), first.weekStart.weekday != week.weekStart.weekday {
-            throw EditError("the week of \(week.weekStart.iso) starts on a \(week.weekStart.weekdayName), but this team's weeks start on a \(first.weekStart.weekdayName)")
-        }
+        if let problem = weekStartProblem(week.weekStart) { throw problem }
         try edit { (ws: inout Workspace) throws(EditError) in
             if let i = ws.weeks.firstIndex(where: { $0.weekStart == week.weekStart }) {
                 ws.weeks[i] = week
@@ -68,6 +66,15 @@ extension Workspace {
                 ws.weeks.sort { $0.weekStart < $1.weekStart }
             }
         }
+    }
+
+    /// Why a KPI record for the week starting on `start` could not be stored (every week in a file
+    /// starts on the same weekday), naming the start of the file's week that holds it; nil when it
+    /// can be.
+    public func weekStartProblem(_ start: CalendarDate) -> EditError? {
+        guard let other = weeks.first(where: { $0.weekStart != start }), other.weekStart.weekday != start.weekday else { return nil }
+        let nearest = start.adding(days: -((start.weekday - other.weekStart.weekday + 7) % 7))
+        return EditError("the week of \(start.iso) starts on a \(start.weekdayName), but this file's weeks start on a \(other.weekStart.weekdayName), such as \(nearest.iso)")
     }
 
     static func checkLine(_ text: String, field: String, required: Bool = false) throws(EditError) {

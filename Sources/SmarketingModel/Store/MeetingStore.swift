@@ -52,6 +52,7 @@ public final class MeetingStore: @unchecked Sendable {
     @discardableResult
     public func save(_ workspace: Workspace, overwritingExternalChanges: Bool = false) throws(WorkspaceError) -> SaveReceipt {
         let bytes = MeetingStore.encode(workspace)
+        try MeetingStore.checkSize(bytes, path: path)
         let target = targetPath
         return try FileIO.withSaveLock(target) { () throws(WorkspaceError) -> SaveReceipt in
             let onDisk = diskFingerprint()
@@ -173,6 +174,7 @@ public final class MeetingStore: @unchecked Sendable {
     /// copies: the one made here first, then any version another program wrote meanwhile.
     public func keepMine(_ workspace: Workspace, stamp: String) throws(WorkspaceError) -> [String] {
         let target = targetPath
+        try MeetingStore.checkKeepMine(workspace, target: target, path: path)
         let bytes = MeetingStore.encode(workspace)
         return try FileIO.withSaveLock(target) { () throws(WorkspaceError) -> [String] in
             var aside: [String] = []

@@ -16,6 +16,8 @@ public enum WorkspaceError: Error, Equatable, Sendable, CustomStringConvertible 
     case writeFailed(path: String, reason: String)
     /// The file is read-only: it is not replaced, though its folder would allow it.
     case readOnly(path: String)
+    /// Saving would write `size` bytes, more than the loader opens: the file on disk is left as it was.
+    case tooLargeToSave(path: String, size: Int, limit: Int)
     case alreadyExists(path: String)
 
     public var lines: [String] {
@@ -41,6 +43,8 @@ public enum WorkspaceError: Error, Equatable, Sendable, CustomStringConvertible 
             return ["\(shown(path)): could not save (\(reason)). The file on disk is unchanged."]
         case .readOnly(let path):
             return ["\(shown(path)): the file is read-only, so it was not saved; your edits are kept. Make it writable (chmod u+w) to save, or quit: the edits are then written to a copy beside it."]
+        case .tooLargeToSave(let path, let size, let limit):
+            return ["\(shown(path)): not saved: \(WorkspaceError.tooLargeReason(size: size, limit: limit)). The file on disk is unchanged."]
         case .alreadyExists(let path):
             return ["\(shown(path)): already exists; refusing to overwrite it. Choose another path or remove the file first."]
         }
@@ -58,10 +62,16 @@ public enum WorkspaceError: Error, Equatable, Sendable, CustomStringConvertible 
         case .notAFile(_, let kind): return "the path is \(kind)"
         case .alreadyExists: return "the file already exists"
         case .tooLarge: return "the file is too large"
+        case .tooLargeToSave(_, let size, let limit): return WorkspaceError.tooLargeReason(size: size, limit: limit)
         case .syntax(_, let e): return "invalid JSON at line \(e.line), column \(e.column)"
         case .invalid(_, let issues): return issues.first?.description ?? "invalid"
         case .newerSchema(_, let v): return "schemaVersion \(v) is newer than this smarketing"
         }
+    }
+
+    private static func tooLargeReason(size: Int, limit: Int) -> String {
+        "the workspace would be \(size) bytes, over the \(limit >> 20) MiB limit (\(limit) bytes); "
+            + "make room by exporting the minutes of old meetings and removing those meetings from the file"
     }
 
     private func shown(_ path: String) -> String { TextSanitizer.visible(path) }

@@ -23,12 +23,20 @@ public struct FormField: Equatable, Sendable {
     public var hint: String
     /// The validation message shown under the field, if any.
     public var error: String?
+    /// The whole text, when it is longer than the field's editor holds: the field shows its
+    /// beginning (and says so), and the whole text is kept unless the field is changed.
+    public var fullText: String?
 
     public init(_ key: String, _ label: String, text: String, hint: String = "") {
         self.key = key
         self.label = label
         kind = .text(LineEditor(text))
         self.hint = hint
+        let characters = text.count
+        if characters > LineEditor.maximumLength {
+            fullText = text
+            self.hint = "shows the first \(LineEditor.maximumLength) of \(characters) characters; Esc, then N edits them all"
+        }
     }
 
     public init(_ key: String, _ label: String, options: [String], selected: Int, hint: String = "") {
@@ -45,6 +53,15 @@ public struct FormField: Equatable, Sendable {
         case .choice(let options, let index): return options[index]
         }
     }
+
+    /// What the form saves: the whole text when only its beginning was shown and it was left as it was.
+    public var submittedValue: String {
+        if let fullText, value == String(fullText.prefix(LineEditor.maximumLength)) { return fullText }
+        return value
+    }
+
+    /// A text shown only in part and then changed: saving it would drop the part not shown.
+    public var changedInPart: Bool { fullText != nil && submittedValue != fullText }
 }
 
 /// An open form: a title, fields, which one has focus.
@@ -61,6 +78,9 @@ public struct FormState: Equatable, Sendable {
     }
 
     public func value(_ key: String) -> String { fields.first { $0.key == key }?.value ?? "" }
+
+    /// What the form saves for a long text: see `FormField.submittedValue`.
+    public func submittedValue(_ key: String) -> String { fields.first { $0.key == key }?.submittedValue ?? "" }
 
     public var hasErrors: Bool { fields.contains { $0.error != nil } }
 }

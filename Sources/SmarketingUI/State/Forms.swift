@@ -76,6 +76,9 @@ public enum Forms {
     }
 
     static func message(for field: FormField, in form: FormState, _ ws: Workspace) -> String? {
+        if field.changedInPart, let full = field.fullText {
+            return "too long to edit here (\(full.count) characters; a field holds \(LineEditor.maximumLength)): Esc, then N edits it in your editor"
+        }
         let value = field.value.trimmed
         switch (form.target, field.key) {
         case (_, "title"), (.decision, "text"):
@@ -143,7 +146,7 @@ public enum Forms {
                 item.title = text("title")
                 item.owner = text("owner")
                 item.timeboxMinutes = Int(text("timebox")) ?? item.timeboxMinutes
-                item.notes = form.value("notes")
+                item.notes = form.submittedValue("notes")
                 let status = AgendaStatus(rawValue: form.value("status")) ?? item.status
                 _ = try ws.saveAgendaItem(item, status: status, at: insertAt, now: now)
                 return .applied(ws, label: id == nil ? "add agenda item" : "edit agenda item", pane: .agenda, item: .agenda(item.id))
@@ -156,7 +159,7 @@ public enum Forms {
                 point.raisedBy = Side(rawValue: form.value("raisedBy")) ?? point.raisedBy
                 point.severity = Int(form.value("severity")) ?? point.severity
                 point.owner = text("owner")
-                point.mitigation = form.value("mitigation")
+                point.mitigation = form.submittedValue("mitigation")
                 let status = FrictionStatus(rawValue: form.value("status")) ?? point.status
                 try ws.saveFrictionPoint(point, status: status, today: today)
                 return .applied(ws, label: id == nil ? "add friction point" : "edit friction point", pane: .friction, item: .friction(point.id))
@@ -171,7 +174,7 @@ public enum Forms {
 
             case .decision(let id, let insertAt):
                 var decision = id.flatMap { id in meeting.decisions.first { $0.id == id } } ?? Decision(id: ids.fresh("dec"), text: "")
-                decision.text = text("text")
+                decision.text = form.submittedValue("text").trimmed
                 _ = try ws.saveDecision(decision, at: insertAt)
                 return .applied(ws, label: id == nil ? "add decision" : "edit decision", pane: .actions, item: .decision(decision.id))
 

@@ -78,7 +78,8 @@ extension Reducer {
         let position = item.flatMap { state.position(of: $0)?.index }
         let target: FormTarget
         if state.focus == .kpis {
-            target = .kpiWeek(start: meeting.kpiWeek)
+            guard let week = kpiWeek(meeting, &state) else { return }
+            target = week
         } else if decision {
             if case .decision? = item, let position {
                 target = .decision(id: nil, insertAt: position - meeting.actionItems.count + 1)
@@ -116,9 +117,20 @@ extension Reducer {
         case .decision(let id)?: target = .decision(id: id, insertAt: position - meeting.actionItems.count)
         case .suggestion?, nil:
             guard state.focus == .kpis else { return openAddForm(&state, decision: false) }
-            target = .kpiWeek(start: meeting.kpiWeek)
+            guard let week = kpiWeek(meeting, &state) else { return }
+            target = week
         }
         state.mode = .form(Forms.form(for: target, in: state.workspace))
+    }
+
+    /// The KPI form for the week the meeting reviews, or nil with a banner when that week could
+    /// not be stored (it starts on another weekday than the file's weeks), before anything is typed.
+    static func kpiWeek(_ meeting: Meeting, _ state: inout AppState) -> FormTarget? {
+        if let problem = state.workspace.weekStartProblem(meeting.kpiWeek) {
+            state.banner = Banner("Cannot enter KPIs: \(problem.message). Set this meeting's kpiWeek to that date in the file.", isError: true, expires: state.now.adding(seconds: 10))
+            return nil
+        }
+        return .kpiWeek(start: meeting.kpiWeek)
     }
 
     // MARK: edits of the selected item
