@@ -24,6 +24,8 @@ public enum TerminalEvent: Equatable {
 public final class TerminalScreen {
     private var screen: OpaquePointer?
     private var previous: Grid?
+    /// The locale cannot show more than ASCII: lines become `-|+`, anything else `?` (one per column).
+    private let asciiOnly: Bool
     private var roleAttributes: [StyleRole: (attrs: attr_t, pair: Int32)] = [:]
     public private(set) var colors: Int = 0
 
@@ -39,8 +41,10 @@ public final class TerminalScreen {
     }
 
     /// Takes over the terminal. Signal handlers are installed first, so ncurses leaves them alone.
-    public init(theme: Theme) throws(TerminalUnavailable) {
+    public init(theme: Theme, environment: [String: String]) throws(TerminalUnavailable) {
         setlocale(LC_ALL, "")
+        TerminalLocale.preferUTF8(environment: environment)
+        asciiOnly = !TerminalLocale.isUTF8
         TerminalSignals.install()
         screen = smk_newterm()
         guard screen != nil else {
@@ -86,6 +90,9 @@ public final class TerminalScreen {
         var pairs: [String: Int32] = [:]
         var next: Int32 = 1
         roleAttributes.removeAll()
+        // Without colour (vt100, vt220) a theme's backgrounds vanish, and with them the selected
+        // row and the focused field: the mono theme marks them with reverse video and underline.
+        let theme = colors > 0 ? theme : Theme.mono
         for role in StyleRole.allCases {
             let style = theme.style(role)
             var attrs = smk_a_normal()
@@ -190,6 +197,16 @@ public final class TerminalScreen {
 
     private func put(_ cell: Cell, x: Int, y: Int) {
         let (attrs, pair) = roleAttributes[cell.role] ?? (smk_a_normal(), 0)
+        if asciiOnly, let first = cell.character.unicodeScalars.first, first.value > 0x7E || first.value < 0x20 {
+            // Never blank: a placeholder for each column the character takes.
+            let shown = TerminalScreen.asciiFallback(first)
+            for column in 0..<max(1, DisplayWidth.of(cell.character)) {
+                buffer[0] = wchar_t(shown.value)
+                buffer[1] = 0
+                _ = buffer.withUnsafeBufferPointer { smk_put_cell(Int32(y), Int32(x + column), $0.baseAddress, attrs, pair) }
+            }
+            return
+        }
         // The base character and its zero-width marks; joiners, variation selectors and further
         // spacing scalars are dropped so that ncurses, the terminal and the layout agree on width.
         var count = 0
@@ -210,6 +227,34 @@ public final class TerminalScreen {
         }
         buffer[count] = 0
         _ = buffer.withUnsafeBufferPointer { smk_put_cell(Int32(y), Int32(x), $0.baseAddress, attrs, pair) }
+    }
+
+    /// What an ASCII-only terminal shows for a character: box drawing as lines and corners,
+    /// anything else as `?`.
+    static func asciiFallback(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0x2500, 0x2501, 0x2504, 0x2505, 0x2508, 0x2509, 0x254C, 0x254D, 0x2550: return "-"
+        case 0x2502, 0x2503, 0x2506, 0x2507, 0x250A, 0x250B, 0x254E, 0x254F, 0x2551: return "|"
+        case 0x250C...0x254B, 0x2552...0x256C: return "+"
+        case 0xA0, 0x2007, 0x2009: return " "
+        // The dashboard's own marks, each as the nearest ASCII.
+        case 0xB7, 0x2022, 0x2026: return "."               // · • …
+        case 0x2264, 0x2190, 0x25C2, 0x25C0: return "<"     // ≤ ← ◂ ◀
+        case 0x2265, 0x2192, 0x25B8, 0x25B6: return ">"     // ≥ → ▸ ▶
+        case 0x25B2, 0x2191: return "^"                     // ▲ ↑
+        case 0x25BC, 0x2193: return "v"                     // ▼ ↓
+        case 0x25CB, 0x25EF: return "o"                     // ○
+        case 0x25CF, 0x25C6, 0x25C7: return "*"             // ● ◆ ◇
+        case 0x25D0, 0x25D1: return "~"                     // ◐ (near the target)
+        case 0x2713, 0x2714: return "+"                     // ✓
+        case 0x2717, 0x2718, 0xD7: return "x"               // ✗ ×
+        case 0x2691, 0x26A0: return "!"                     // ⚑ ⚠
+        case 0x25AE, 0x2588...0x258F, 0x2580...0x2587: return "#" // ▮ and block elements
+        case 0x25AF, 0x2591...0x2593: return "-"            // ▯ and shades
+        case 0x21BB, 0x21BA: return "@"                     // ↻ (carried over)
+        case 0x2212, 0x2013, 0x2014: return "-"             // − – —
+        default: return "?"
+        }
     }
 
     // MARK: handing the terminal to another program
