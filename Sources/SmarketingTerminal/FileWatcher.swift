@@ -5,11 +5,18 @@ import Glibc
 
 /// Notices changes to one file: inotify on its folder (so atomic renames, in-place writes and a file
 /// deleted and created again are all seen), or, where inotify is unavailable, a cheap stat poll.
+/// A path through a symbolic link is watched at both ends: a change to the target, and the link
+/// being pointed elsewhere (then the new target is watched).
 final class FileWatcher {
     /// The descriptor to poll, when inotify is in use.
     private(set) var descriptor: Int32?
-    private let directory: String
-    private let name: String
+    private let path: String
+    /// The path as given, its folder resolved: where a symbolic link itself lives.
+    private let link: (directory: String, name: String)
+    /// The file the path leads to now.
+    private var target: (directory: String, name: String)
+    /// Watched folders by watch descriptor.
+    private var folders: [Int32: String] = [:]
     private var lastSignature: Signature?
 
     /// How often the fallback polls, in milliseconds.
@@ -22,19 +29,35 @@ final class FileWatcher {
     }
 
     init(path: String) {
-        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath()
-        directory = resolved.deletingLastPathComponent().path
-        name = resolved.lastPathComponent
+        self.path = path
+        let given = URL(fileURLWithPath: path)
+        link = (given.deletingLastPathComponent().resolvingSymlinksInPath().path, given.lastPathComponent)
+        target = FileWatcher.resolve(path)
         let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         if fd >= 0 {
-            let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_MODIFY | IN_ATTRIB)
-            if inotify_add_watch(fd, directory, mask) >= 0 {
-                descriptor = fd
-            } else {
+            descriptor = fd
+            if !watch(link.directory) || !watch(target.directory) {
                 close(fd)
+                descriptor = nil
             }
         }
         lastSignature = signature()
+    }
+
+    private static func resolve(_ path: String) -> (directory: String, name: String) {
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        return (resolved.deletingLastPathComponent().path, resolved.lastPathComponent)
+    }
+
+    /// Watches a folder (once). False when inotify refuses.
+    private func watch(_ directory: String) -> Bool {
+        guard let fd = descriptor else { return false }
+        if folders.values.contains(directory) { return true }
+        let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_MODIFY | IN_ATTRIB)
+        let wd = inotify_add_watch(fd, directory, mask)
+        guard wd >= 0 else { return false }
+        folders[wd] = directory
+        return true
     }
 
     deinit {
@@ -53,14 +76,24 @@ final class FileWatcher {
             if n <= 0 { break }
             var offset = 0
             while offset + MemoryLayout<inotify_event>.size <= n {
-                let (length, eventName) = buffer.withUnsafeBytes { raw -> (Int, String) in
+                let (wd, length, eventName) = buffer.withUnsafeBytes { raw -> (Int32, Int, String) in
                     let event = raw.load(fromByteOffset: offset, as: inotify_event.self)
                     let len = Int(event.len)
                     let start = offset + MemoryLayout<inotify_event>.size
                     let bytes = raw[start..<min(start + len, n)].prefix { $0 != 0 }
-                    return (len, String(decoding: bytes, as: UTF8.self))
+                    return (event.wd, len, String(decoding: bytes, as: UTF8.self))
                 }
-                if eventName == name { relevant = true }
+                let folder = folders[wd]
+                if folder == link.directory, eventName == link.name {
+                    // The link (or the file itself) was replaced: follow it to wherever it leads now.
+                    relevant = true
+                    let now = FileWatcher.resolve(path)
+                    if now != target {
+                        target = now
+                        _ = watch(now.directory)
+                    }
+                }
+                if folder == target.directory, eventName == target.name { relevant = true }
                 offset += MemoryLayout<inotify_event>.size + length
             }
         }
@@ -76,7 +109,7 @@ final class FileWatcher {
 
     private func signature() -> Signature? {
         var info = stat()
-        guard stat("\(directory)/\(name)", &info) == 0 else { return nil }
+        guard stat(path, &info) == 0 else { return nil } // through the link, to its target now
         return Signature(inode: UInt64(info.st_ino), size: Int64(info.st_size),
                          modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
     }
