@@ -40,6 +40,8 @@ public final class DashboardRunner {
     private var lastDisk: Fingerprint?
     /// When a change on disk was noticed, the moment to read it (changes settle first).
     private var reloadDue: Date?
+    /// A read of the file is under way in the background.
+    private var readingDisk = false
     /// A change is read this long after the last event, so a burst of writes is read once.
     static let debounce: TimeInterval = 0.08
 
@@ -88,8 +90,13 @@ public final class DashboardRunner {
     private func run(workspace: Workspace, on screen: some TerminalBackend, themes: StartingThemes) -> Outcome {
         let debugTrap: Int32? = ["segv": SIGSEGV, "bus": SIGBUS, "ill": SIGILL, "trap": SIGTRAP, "abrt": SIGABRT, "sys": SIGSYS][options.environment["SMARKETING_DEBUG_TRAP"] ?? ""]
         let watcher = FileWatcher(path: store.path)
-        let saves = SaveResults()
-        let saver = CoalescingSaver(store: store) { generation, outcome in saves.post(generation, outcome) }
+        let saves = Mailbox<SaveReport>()
+        let saver = CoalescingSaver(store: store) { generation, outcome in saves.post(SaveReport(generation: generation, outcome: outcome)) }
+        // Changes on disk are read and parsed off the event loop, so a huge or broken file never
+        // holds up a redraw or quitting.
+        let diskReads = Mailbox<DiskRead>()
+        let reader = DispatchQueue(label: "smarketing.read")
+        let store = self.store
         var state = AppState(workspace: workspace, fileLabel: URL(fileURLWithPath: store.path).lastPathComponent,
                              size: screen.size, now: clock.now, utcOffset: clock.utcOffset,
                              themeNames: themes.names, themeIndex: themes.index)
@@ -148,7 +155,7 @@ public final class DashboardRunner {
             screen.draw(Renderer.render(state))
 
             let ready = screen.wait(timeoutMilliseconds: wakeDelay(state, watcher: watcher),
-                                    others: [watcher.descriptor, saves.descriptor].compactMap { $0 })
+                                    others: [watcher.descriptor, saves.descriptor, diskReads.descriptor].compactMap { $0 })
             if let fd = watcher.descriptor, ready.ready.contains(fd), watcher.drain() { reloadDue = Date().addingTimeInterval(Self.debounce) }
             if ready.ready.contains(saves.descriptor) { actions += saveActions(saves.take(), latest: saver.latestGeneration) }
             if watcher.usesPolling, watcher.pollChanged() { reloadDue = Date() }
@@ -174,9 +181,16 @@ public final class DashboardRunner {
                     }
                 }
             }
-            if let due = reloadDue, due <= Date() {
+            if ready.ready.contains(diskReads.descriptor) {
+                for read in diskReads.take() {
+                    readingDisk = false
+                    if let disk = read.version, let change = externalChange(disk) { actions.append(change) }
+                }
+            }
+            if let due = reloadDue, due <= Date(), !readingDisk {
                 reloadDue = nil
-                if let change = readExternalChange() { actions.append(change) }
+                readingDisk = true
+                reader.async { diskReads.post(DiskRead(version: store.readExternalChange())) }
             }
             actions.append(.tick(clock.now))
         }
@@ -189,14 +203,14 @@ public final class DashboardRunner {
     /// Turns the saver's reports into actions. Only the newest generation speaks for the file: an
     /// older save that failed is already superseded by a newer one in the queue.
     /// Versions another program wrote at the moment of a save are reported whatever the generation.
-    private func saveActions(_ results: [(Int, CoalescingSaver.Outcome)], latest: Int) -> [Action] {
-        let keptAside = results.flatMap { _, outcome -> [String] in
-            if case .saved(let copies) = outcome { return copies }
+    private func saveActions(_ results: [SaveReport], latest: Int) -> [Action] {
+        let keptAside = results.flatMap { report -> [String] in
+            if case .saved(let copies) = report.outcome { return copies }
             return []
         }
         // After the save's own report, so its "Saved." does not replace the notice.
-        return results.filter { $0.0 == latest }.map { _, outcome in
-            switch outcome {
+        return results.filter { $0.generation == latest }.map { report in
+            switch report.outcome {
             case .saved: return .saveFinished(.saved)
             case .failed(let error): return .saveFinished(.failed(TextSanitizer.visible(error.reason)))
             case .changedOnDisk: return .saveFinished(conflict())
@@ -212,8 +226,7 @@ public final class DashboardRunner {
     }
 
     /// Reads the file after a change on disk. Our own saves are recognised before parsing.
-    private func readExternalChange() -> Action? {
-        guard let disk = store.readExternalChange() else { return nil }
+    private func externalChange(_ disk: MeetingStore.DiskVersion) -> Action? {
         switch disk.workspace {
         case .success(let theirs):
             lastDisk = disk.fingerprint
@@ -284,10 +297,22 @@ public final class DashboardRunner {
     /// call), sooner while a change on disk settles, and every poll interval without inotify.
     private func wakeDelay(_ state: AppState, watcher: FileWatcher) -> Int32 {
         var wake = Int32(clamping: state.wakeDelay(millisecondsIntoSecond: clock.millisecondsIntoSecond))
-        if let due = reloadDue { wake = min(wake, max(0, Int32(due.timeIntervalSinceNow * 1000))) }
+        // While a read is under way its result wakes the loop; a change noticed meanwhile waits for it.
+        if let due = reloadDue, !readingDisk { wake = min(wake, max(0, Int32(due.timeIntervalSinceNow * 1000))) }
         if watcher.usesPolling { wake = min(wake, FileWatcher.pollInterval) }
         return max(0, wake)
     }
+}
+
+/// The saver's report on one generation of the workspace.
+struct SaveReport: Sendable {
+    var generation: Int
+    var outcome: CoalescingSaver.Outcome
+}
+
+/// A background read of the file: nil when it held one of our own versions.
+struct DiskRead: Sendable {
+    var version: MeetingStore.DiskVersion?
 }
 
 enum TerminalLocale {

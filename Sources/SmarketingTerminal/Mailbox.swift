@@ -1,10 +1,10 @@
 import Foundation
-import SmarketingModel
 
-/// Save reports from the background saver, and a pipe that wakes the event loop when one arrives.
-final class SaveResults: @unchecked Sendable {
+/// Results posted by a background thread (the saver's reports, files read from disk) for the
+/// event loop, with a pipe that wakes the loop when one arrives.
+final class Mailbox<Element: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var results: [(Int, CoalescingSaver.Outcome)] = []
+    private var items: [Element] = []
     private var fds: [Int32] = [-1, -1]
 
     init() {
@@ -17,18 +17,18 @@ final class SaveResults: @unchecked Sendable {
 
     var descriptor: Int32 { fds[0] }
 
-    func post(_ generation: Int, _ outcome: CoalescingSaver.Outcome) {
-        lock.withLock { results.append((generation, outcome)) }
+    func post(_ item: Element) {
+        lock.withLock { items.append(item) }
         var byte: UInt8 = 1
         _ = write(fds[1], &byte, 1)
     }
 
-    func take() -> [(Int, CoalescingSaver.Outcome)] {
+    func take() -> [Element] {
         var buffer = [UInt8](repeating: 0, count: 64)
         while read(fds[0], &buffer, buffer.count) > 0 {}
         return lock.withLock {
-            defer { results.removeAll() }
-            return results
+            defer { items.removeAll() }
+            return items
         }
     }
 }
