@@ -309,6 +309,20 @@ struct NewWeekCLITests {
         #expect(minutes.stdout.contains("# Smarketing meeting, 2026-11-23"))
     }
 
+    @Test func aReadOnlyWorkspaceIsNotReplaced() throws {
+        let scratch = Scratch()
+        let path = scratch.file("team.json")
+        try FileManager.default.copyItem(atPath: CLI.sample("northwind.json"), toPath: path)
+        chmod(path, 0o444)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let r = try CLI.run(["new-week", path])
+        expectNoCrash(r)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("\(path): the file is read-only, so it was not saved"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["team.json"])
+    }
+
     @Test func aTakenDateIsRefusedWithExit1AndTheFileUntouched() throws {
         let scratch = Scratch()
         let path = scratch.file("team.json")

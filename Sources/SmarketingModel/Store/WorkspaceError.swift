@@ -42,7 +42,7 @@ public enum WorkspaceError: Error, Equatable, Sendable, CustomStringConvertible 
         case .writeFailed(let path, let reason):
             return ["\(shown(path)): could not save (\(reason)). The file on disk is unchanged."]
         case .readOnly(let path):
-            return ["\(shown(path)): the file is read-only, so it was not saved; your edits are kept. Make it writable (chmod u+w) to save, or quit: the edits are then written to a copy beside it."]
+            return ["\(shown(path)): the file is read-only, so it was not saved. Make it writable (chmod u+w) and try again."]
         case .tooLargeToSave(let path, let size, let limit):
             return ["\(shown(path)): not saved: \(WorkspaceError.tooLargeReason(size: size, limit: limit)). The file on disk is unchanged."]
         case .alreadyExists(let path):
