@@ -57,6 +57,63 @@ struct PseudoTerminalRun {
         return Result(firstFrame: firstFrame, keyBytes: keyBytes, peakRSSKiB: peak, exitStatus: status)
     }
 
+    /// Starts `argv`, waits for `marker`, types `open` and waits for `ready`, then writes
+    /// `payload` (reading the output meanwhile, as a terminal does) and returns the nanoseconds
+    /// from its first byte until `done` appears in the output; nil if it never does.
+    static func timeInput(_ argv: [String], environment: [String: String], rows: Int, cols: Int, marker: String,
+                          open: String, ready: String, payload: [UInt8], done: String, timeout: Double = 60) -> Double? {
+        let env = environment.map { "\($0.key)=\($0.value)" }
+        let cArgv = argv.map { strdup($0) } + [nil]
+        let cEnv = env.map { strdup($0) } + [nil]
+        defer { (cArgv + cEnv).forEach { free($0) } }
+        var master: Int32 = -1
+        let pid = smk_spawn_in_pty(argv[0], cArgv, cEnv, Int32(rows), Int32(cols), &master)
+        guard pid > 0 else { return nil }
+        defer {
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+            close(master)
+        }
+        func waitFor(_ text: String, seconds: Double) -> Bool {
+            var seen = [UInt8]()
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline {
+                seen += readAvailable(master, waitMilliseconds: 20)
+                if contains(seen, Array(text.utf8)) { return true }
+            }
+            return false
+        }
+        guard waitFor(marker, seconds: 10) else { return nil }
+        _ = drainQuietly(master, quietMilliseconds: 200)
+        _ = open.withCString { write(master, $0, strlen($0)) }
+        guard waitFor(ready, seconds: 10) else { return nil }
+        _ = drainQuietly(master, quietMilliseconds: 200)
+        _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
+        let doneBytes = Array(done.utf8)
+        var window = [UInt8]()
+        var offset = 0
+        let t0 = Harness.now()
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if offset < payload.count {
+                let n = payload[offset...].withUnsafeBytes { write(master, $0.baseAddress, min($0.count, 4096)) }
+                if n > 0 { offset += n }
+            }
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            let n = read(master, &buffer, buffer.count)
+            if n > 0 {
+                // Only the newest output can hold the marker: keep a window, not everything.
+                window = Array((window + buffer[0..<n]).suffix(doneBytes.count + n))
+                if contains(window, doneBytes) { return Double(Harness.now() - t0) }
+            } else if offset >= payload.count {
+                var pfd = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+                _ = poll(&pfd, 1, 5)
+            }
+        }
+        return nil
+    }
+
     static func peakRSS(_ pid: pid_t) -> Int {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }

@@ -118,6 +118,29 @@ for subject in subjects {
     record(subject.name, Measurement(name: "keystroke → frame: undo, 200x60", samples: undoSamples))
 }
 
+// MARK: pastes
+
+/// A paste of `bytes` bytes in lines of 100 (line breaks included), as a chair pastes notes.
+func pasteText(_ bytes: Int) -> String { String(repeating: String(repeating: "x", count: 99) + "\n", count: bytes / 100) }
+let pasteSizes = [20_000, 50_000, 100_000]
+do {
+    let workspace = try MeetingStore(path: subjects[0].path).load()
+    for size in pasteSizes {
+        let text = pasteText(size)
+        var samples: [Double] = []
+        for _ in 0..<(smoke ? 3 : 30) {
+            var state = AppState(workspace: workspace, fileLabel: "w.json", size: Size(width: 200, height: 60), now: Timestamp(iso: "2026-11-23T09:41:00Z")!)
+            _ = Reducer.reduce(&state, .key(.char("a")))
+            let t0 = Harness.now()
+            _ = Reducer.reduce(&state, .paste(text))
+            _ = Renderer.render(state)
+            samples.append(Double(Harness.now() - t0))
+        }
+        record("sample", Measurement(name: "paste \(size / 1000) KB into a title → frame, 200x60", samples: samples))
+    }
+}
+
+// MARK: the real binaries in a pseudo-terminal
 // MARK: the real binaries in a pseudo-terminal
 
 struct PTYFigure {
@@ -153,6 +176,20 @@ for subject in subjects {
     try? FileManager.default.removeItem(atPath: copy)
     try? FileManager.default.copyItem(atPath: subject.path, toPath: copy)
     measureProgram("smarketing", subject.name, [smarketing, copy], marker: "NORMAL", key: "j", quit: ["q"])
+}
+// A bracketed paste into a title, from its first byte to the refusal on screen.
+var pasteFigures: [(Int, Measurement)] = []
+for size in pasteSizes {
+    let copy = work.appendingPathComponent("pty-paste.json").path
+    try? FileManager.default.removeItem(atPath: copy)
+    try? FileManager.default.copyItem(atPath: subjects[0].path, toPath: copy)
+    let payload = Array(("\u{1B}[200~" + pasteText(size) + "\u{1B}[201~").utf8)
+    let samples = (0..<runs).compactMap { _ in
+        PseudoTerminalRun.timeInput([smarketing, copy], environment: env, rows: 30, cols: 100, marker: "NORMAL", open: "a",
+                                    ready: "New agenda item", payload: payload, done: "at most 1000 bytes")
+    }
+    pasteFigures.append((size, Measurement(name: "", samples: samples)))
+    FileHandle.standardError.write(Data("  paste \(size) bytes: median \(Harness.format(Measurement(name: "", samples: samples).median)) over \(samples.count) runs\n".utf8))
 }
 let floor = binDir.appendingPathComponent("ncurses-floor").path
 if FileManager.default.isExecutableFile(atPath: floor) {
@@ -191,6 +228,12 @@ out += "| program | workspace | start → first frame, median | max | peak RSS |
 for f in ptyFigures {
     let m = Measurement(name: "", samples: f.firstFrames)
     out += "| \(f.program) | \(f.subject) | \(Harness.format(m.median)) | \(Harness.format(m.samples.max() ?? 0)) | \(String(format: "%.1f MiB", Double(f.peakRSSKiB) / 1024)) | \(f.keyBytes.map(String.init) ?? "–") |\n"
+}
+out += "\n### A bracketed paste into a title, real binary, 100x30\n\n"
+out += "From the paste's first byte written to the pseudo-terminal until the title's refusal is on screen.\n\n"
+out += "| paste | median | max | runs |\n| --- | ---: | ---: | ---: |\n"
+for (size, m) in pasteFigures {
+    out += "| paste \(size / 1000) KB | \(Harness.format(m.median)) | \(Harness.format(m.samples.max() ?? 0)) | \(m.samples.count) |\n"
 }
 if let floorFigure = ptyFigures.first(where: { $0.program == "C ncurses floor" }) {
     out += "\nRatios against the floor (same run):\n\n"

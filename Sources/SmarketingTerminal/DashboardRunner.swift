@@ -110,8 +110,12 @@ public final class DashboardRunner {
         var outcome = Outcome(exitCode: 0, messages: [])
         loop: while true {
             var quit = false
-            while let action = actions.first {
-                actions.removeFirst()
+            var stopping = false
+            // By index, not removeFirst: a burst of thousands of keys must cost linear time.
+            var nextAction = 0
+            while nextAction < actions.count {
+                let action = actions[nextAction]
+                nextAction += 1
                 for effect in Reducer.reduce(&state, action) {
                     switch effect {
                     case .save:
@@ -141,6 +145,8 @@ public final class DashboardRunner {
                     case .editNotes(let target, let text):
                         let result = screen.suspended { options.editor(text) }
                         actions.append(.notesEdited(target, result))
+                    case .stop:
+                        stopping = true
                     }
                 }
                 if state.themeName != loadedTheme {
@@ -150,6 +156,15 @@ public final class DashboardRunner {
                     if let problem { problems.append(problem) }
                     actions.append(.themeLoaded(problem: problem))
                 }
+                if stopping { break }
+            }
+            actions.removeAll(keepingCapacity: true)
+            if stopping {
+                // Ctrl-C with nothing to ask about: leave as for any stop signal.
+                saver.flush()
+                for action in saveActions(saves.take(), latest: saver.latestGeneration) { _ = Reducer.reduce(&state, action) }
+                outcome = stop(on: SIGINT, state: state)
+                break loop
             }
             if quit { break }
             screen.draw(Renderer.render(state))
@@ -169,8 +184,13 @@ public final class DashboardRunner {
                         // prove the terminal is restored on crashes.
                         raise(debugTrap ?? SIGABRT)
                     case .key(let key): actions.append(.key(key))
+                    case .paste(let text): actions.append(.paste(text))
                     case .resize(let size): actions.append(.resize(size))
                     case .timeout: break drain
+                    case .stopSignal(SIGINT):
+                        // Ctrl-C: the reducer decides (a form with typed text asks first).
+                        actions.append(.interrupt)
+                        break drain
                     case .stopSignal(let sig):
                         // Keys read before the signal still count, then nothing is lost on the way out.
                         for action in actions { if Reducer.reduce(&state, action).contains(.save), !options.readOnly { saver.schedule(state.workspace) } }

@@ -13,6 +13,8 @@ public struct TerminalUnavailable: Error, CustomStringConvertible {
 /// What the terminal delivered.
 public enum TerminalEvent: Equatable {
     case key(Key)
+    /// Text pasted while bracketed paste was on, as one piece.
+    case paste(String)
     case resize(Size)
     /// Nothing arrived before the timeout.
     case timeout
@@ -28,6 +30,12 @@ public final class TerminalScreen {
     private let asciiOnly: Bool
     private var roleAttributes: [StyleRole: (attrs: attr_t, pair: Int32)] = [:]
     public private(set) var colors: Int = 0
+    private var decoder = InputDecoder()
+
+    /// Bracketed paste: the terminal marks pasted text, so it arrives as one piece and is never
+    /// taken for keys. Turned off again on every way out (restore, the editor, crash signals).
+    static let bracketedPasteOn = "\u{1B}[?2004h"
+    static let bracketedPasteOff = "\u{1B}[?2004l"
 
     /// Checks that stdin and stdout are a terminal ncurses can drive.
     public static func checkUsable(environment: [String: String]) throws(TerminalUnavailable) {
@@ -58,15 +66,22 @@ public final class TerminalScreen {
         nonl()
         intrflush(smk_stdscr(), false)
         keypad(smk_stdscr(), true)
-        set_escdelay(25)
+        set_escdelay(InputDecoder.ncursesEscapeDelay)
         curs_set(0)
         if has_colors() {
             start_color()
             use_default_colors()
             colors = Int(smk_colors())
         }
-        TerminalSignals.prepareRestore()
+        TerminalSignals.prepareRestore(first: Self.bracketedPasteOff)
         setTheme(theme)
+        Self.send(Self.bracketedPasteOn)
+    }
+
+    /// Writes a mode switch straight to the terminal (ncurses has no call for these).
+    private static func send(_ sequence: String) {
+        fflush(nil)
+        _ = sequence.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
     }
 
     deinit { restore() }
@@ -74,6 +89,7 @@ public final class TerminalScreen {
     /// Gives the terminal back: normal mode, cursor visible, main screen.
     public func restore() {
         guard let s = screen else { return }
+        Self.send(Self.bracketedPasteOff)
         curs_set(1)
         endwin()
         delscreen(s)
@@ -140,20 +156,19 @@ public final class TerminalScreen {
         return (fds[0].revents != 0 || ready.contains(TerminalSignals.wakeDescriptor), ready)
     }
 
-    /// The next key, resize or stop signal if one is waiting; `.timeout` when there is none. Never blocks.
+    /// The next key, paste, resize or stop signal if one is waiting; `.timeout` when there is
+    /// none. Waits only inside an escape sequence that has begun (at most its escape delay).
     public func readPending() -> TerminalEvent {
         if let signal = TerminalSignals.takePending() { return .stopSignal(signal) }
-        timeout(0)
-        var wch: wint_t = 0
-        let result = get_wch(&wch)
+        var source = CursesInput()
+        let decoded = decoder.next(&source)
         if let signal = TerminalSignals.takePending() { return .stopSignal(signal) }
-        if result == smk_err() { return .timeout }
-        if result == smk_key_code_yes() {
-            let code = Int32(wch)
-            if code == smk_key_resize() { return .resize(size) }
-            return KeyDecoder.functionKey(code).map(TerminalEvent.key) ?? .timeout
+        switch decoded {
+        case nil: return .timeout
+        case .key(let key)?: return .key(key)
+        case .paste(let text)?: return .paste(text)
+        case .resize?: return .resize(size)
         }
-        return KeyDecoder.character(UInt32(wch)).map(TerminalEvent.key) ?? .timeout
     }
 
     // MARK: output
@@ -262,11 +277,38 @@ public final class TerminalScreen {
     /// Leaves curses mode, runs `body` with a normal terminal, and comes back with a full redraw.
     public func suspended<T>(_ body: () throws -> T) rethrows -> T {
         def_prog_mode()
+        Self.send(Self.bracketedPasteOff)
         endwin()
         defer {
             reset_prog_mode()
+            Self.send(Self.bracketedPasteOn)
             forceRedraw()
         }
         return try body()
+    }
+}
+
+/// The keyboard through ncurses: characters and the keys its terminfo decodes; raw bytes for a paste.
+struct CursesInput: InputSource {
+    func unit(waitMilliseconds: Int32) -> InputUnit? {
+        timeout(waitMilliseconds)
+        var wch: wint_t = 0
+        let result = get_wch(&wch)
+        if result == smk_err() { return nil }
+        if result == smk_key_code_yes() {
+            let code = Int32(wch)
+            return code == smk_key_resize() ? .resize : .key(KeyDecoder.functionKey(code))
+        }
+        return .character(UInt32(wch))
+    }
+
+    /// Straight from the descriptor: ncurses holds nothing back once a paste's start marker is
+    /// read (it reads ahead only inside a key it is matching).
+    func bytes(waitMilliseconds: Int32) -> [UInt8]? {
+        var fd = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&fd, 1, waitMilliseconds) > 0 else { return nil }
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        let n = read(STDIN_FILENO, &buffer, buffer.count)
+        return n > 0 ? Array(buffer[0..<n]) : nil
     }
 }

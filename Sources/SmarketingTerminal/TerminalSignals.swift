@@ -68,9 +68,10 @@ enum TerminalSignals {
         }
     }
 
-    /// Precomputes the bytes that put the screen back (after ncurses has read terminfo).
-    static func prepareRestore() {
-        var bytes: [UInt8] = []
+    /// Precomputes the bytes that put the screen back (after ncurses has read terminfo); `first`
+    /// undoes modes set outside terminfo (bracketed paste).
+    static func prepareRestore(first: String = "") {
+        var bytes: [UInt8] = Array(first.utf8)
         for cap in ["sgr0", "cnorm", "rmcup"] {
             if let s = smk_tigetstr(cap) { bytes += Array(String(cString: s).utf8) }
         }

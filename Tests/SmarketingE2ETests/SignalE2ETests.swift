@@ -22,6 +22,14 @@ struct SignalE2ETests {
         return !before.isEmpty && before == after
     }
 
+    /// Whether bracketed paste was left on: a paste into the shell after the exit (which echoes
+    /// what it is sent) would then show its start marker.
+    func bracketedPasteLeftOn(_ tmux: TmuxSession) throws -> Bool {
+        try tmux.tmux(["set-buffer", "-b", "probe", "pasted-after-exit"])
+        try tmux.tmux(["paste-buffer", "-p", "-b", "probe", "-t", "main"])
+        return try tmux.waitFor("pasted-after-exit").contains("[200~")
+    }
+
     @Test(arguments: [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGXCPU, SIGVTALRM, SIGPROF, SIGPWR])
     func aStopSignalDuringEditingSavesAndRestores(signal: Int32) throws {
         let copy = try WorkspaceCopy("northwind.json")
@@ -35,6 +43,7 @@ struct SignalE2ETests {
         try tmux.waitFor("__EXIT=\(128 + signal)")
         #expect(try MeetingStore(path: copy.path).load().currentMeeting?.actionItems[0].done == true)
         #expect(try sttyUnchanged(copy))
+        #expect(try !bracketedPasteLeftOn(tmux))
     }
 
     @Test(arguments: ["segv", "bus", "ill", "trap", "abrt", "sys"])
@@ -47,5 +56,6 @@ struct SignalE2ETests {
         #expect(screen.contains("smarketing stopped unexpectedly; the terminal was restored"))
         #expect(!screen.contains("__EXIT=0"))
         #expect(try sttyUnchanged(copy))
+        #expect(try !bracketedPasteLeftOn(tmux))
     }
 }

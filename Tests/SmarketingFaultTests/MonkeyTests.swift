@@ -3,8 +3,8 @@ import Testing
 @testable import SmarketingModel
 @testable import SmarketingUI
 
-/// A seeded monkey drives the reducer with random keys, pastes and resizes (1x1, 0x0, 500x200
-/// among them) and checks the invariants after every step.
+/// A seeded monkey drives the reducer with random keys (Alt keys and Ctrl-C among them), pastes
+/// and resizes (1x1, 0x0, 500x200 among them) and checks the invariants after every step.
 @Suite("The UI under abuse")
 struct MonkeyTests {
     static let keys: [Key] = {
@@ -12,6 +12,7 @@ struct MonkeyTests {
                            .pageUp, .pageDown, .shiftUp, .shiftDown, .function(5)]
         keys += "aeduJKrzt?qsncNAXWyvkj g G 1234渡🚀:,.-".map { Key.char($0) }
         keys += "rlauekw".map { Key.ctrl($0) }
+        keys += "dqa".map { Key.alt($0) }
         return keys
     }()
     static let sizes = [Size(width: 80, height: 24), Size(width: 1, height: 1), Size(width: 0, height: 0), Size(width: 500, height: 200),
@@ -36,13 +37,22 @@ struct MonkeyTests {
             case 6:
                 _ = Reducer.reduce(&state, .saveFinished(rng.below(2) == 0 ? .saved : .failed("injected")))
             case 7:
-                // A paste into whatever has focus: a burst of characters.
-                for c in String(repeating: "渡辺 lead 🚀 ", count: 1 + rng.below(40)) { _ = Reducer.reduce(&state, .key(.char(c))) }
+                // A paste into whatever has focus: a burst of characters (a terminal without
+                // bracketed paste), or one bracketed paste with line breaks.
+                let text = String(repeating: "渡辺 lead 🚀\n", count: 1 + rng.below(40))
+                if rng.below(2) == 0 {
+                    for c in text { _ = Reducer.reduce(&state, .key(.char(c))) }
+                } else {
+                    _ = Reducer.reduce(&state, .paste(text))
+                }
+            case 8:
+                _ = Reducer.reduce(&state, .interrupt) // Ctrl-C; stopping is the runner's business
             default:
                 _ = Reducer.reduce(&state, .key(Self.keys[rng.below(Self.keys.count)]))
             }
             // Quitting is the runner's business; the monkey carries on.
             if case .confirmQuit = state.mode, rng.below(2) == 0 { _ = Reducer.reduce(&state, .key(.char("n"))) }
+            if case .confirmDiscard = state.mode, rng.below(2) == 0 { _ = Reducer.reduce(&state, .key(.char(rng.below(2) == 0 ? "y" : "n"))) }
 
             for pane in PaneID.allCases {
                 let count = PaneRows.itemCount(pane, state)

@@ -161,6 +161,19 @@ struct DashboardRunnerTests {
         #expect(try scratch.load().currentMeeting?.agenda[0].status == .active)
     }
 
+    @Test func ctrlCInAFormWithTypedTextAsksInsteadOfStopping() throws {
+        let scratch = try ScratchWorkspace()
+        let (outcome, terminal) = try run(scratch, [
+            .until("Agenda"), .input([.key(.char("a"))]), .until("New agenda item"),
+            .input("Kept title".map { .key(.char($0)) } + [.stopSignal(SIGINT)]), .until("Discard?"),
+            .input([.key(.char("n"))]), .until("Kept title"),
+            .input([.key(.enter)]), .until("NORMAL"),
+            .input([.key(.char("q"))]),
+        ])
+        #expect(outcome.exitCode == 0 && !terminal.ranOut, "Ctrl-C in the form stopped the dashboard")
+        #expect(try scratch.load().currentMeeting?.agenda.contains { $0.title == "Kept title" } == true)
+    }
+
     @Test func aStopSignalWithAFailingDiskWritesARecoveryCopy() throws {
         let scratch = try ScratchWorkspace()
         let failing = MeetingStore(path: scratch.path, faults: WriteFaults(failAfterBytes: 0))

@@ -141,6 +141,17 @@ struct OverlayWidgetTests {
         #expect(WidgetFixture.draw(QuitPrompt(unsavedEdits: 3), width: 64, height: 6).textLines[2].contains("3 edits are not saved"))
     }
 
+    @Test func theDiscardPromptSaysWhatWouldBeLost() {
+        WidgetFixture.expect(WidgetFixture.draw(DiscardPrompt(), width: 64, height: 6), [
+            "┌ Discard? ────────────────────────────────────────────────────┐",
+            "│                                                              │",
+            "│ What you typed in this form is not saved and would be lost.  │",
+            "│ y discard it · n keep editing                                │",
+            "│                                                              │",
+            "└──────────────────────────────────────────────────────────────┘",
+        ])
+    }
+
     @Test func theNewWeekPromptNamesBothMeetings() {
         let text = WidgetFixture.draw(NewWeekPrompt(meetingDate: CalendarDate(iso: "2026-11-23")!, openActionItems: 1), width: 70, height: 8).textLines
         #expect(text[2].contains("meeting of 2026-11-23") && text[3].contains("opens 2026-11-30") && text[4].contains("1 open action item carried"))

@@ -195,7 +195,7 @@ struct LiveMeetingTests {
         theirs.team.name = "Elsewhere"
         _ = Reducer.reduce(&s, .externalChange(theirs))
         guard case .form = s.mode else { Issue.record("the form was taken away"); return }
-        s.press(.escape)
+        s.press(.escape, .char("y"))
         #expect(s.mode == .conflict(theirs: theirs, viewing: false))
     }
 

@@ -104,7 +104,7 @@ struct ReducerTests {
         let before = s.workspace
         s.press(.char("a"))
         s.type("half typed")
-        s.press(.escape)
+        s.press(.escape, .char("y")) // what was typed is thrown away only when the chair says so
         #expect(s.mode == .normal)
         #expect(s.workspace == before)
         #expect(s.undoStack.isEmpty)

@@ -3,6 +3,9 @@ public enum Key: Hashable, Sendable {
     case char(Character)
     /// Control plus a letter, e.g. `.ctrl("r")` for Ctrl-R.
     case ctrl(Character)
+    /// Alt (Meta) plus a character: the terminal sends ESC and the character together. An Alt key
+    /// is its own key: where nothing binds it, it does nothing (it is never the plain character).
+    case alt(Character)
     case enter
     case escape
     case tab
@@ -27,6 +30,7 @@ public enum Key: Hashable, Sendable {
         case .char(" "): return "Space"
         case .char(let c): return String(c)
         case .ctrl(let c): return "Ctrl-\(c.uppercased())"
+        case .alt(let c): return "Alt-\(c)"
         case .enter: return "Enter"
         case .escape: return "Esc"
         case .tab: return "Tab"

@@ -146,7 +146,7 @@ public enum KeyMap {
         bind([.tab, .down], .form(.next), "next field", hint: "next"),
         bind([.backTab, .up], .form(.previous), "previous field"),
         bind([.enter], .form(.submit), "save the form", hint: "save"),
-        bind([.escape], .form(.cancel), "cancel", hint: "cancel"),
+        bind([.escape], .form(.cancel), "cancel (asks first when something was typed; so does Ctrl-C)", hint: "cancel"),
         bind([.right, .char(" ")], .form(.choiceNext), "next choice (choice fields)"),
         bind([.left], .form(.choicePrevious), "previous choice (choice fields)"),
         // Line editor (text fields)

@@ -19,11 +19,20 @@ public struct LineEditor: Equatable, Sendable {
 
     public var text: String { String(characters) }
 
-    /// Inserts typed or pasted text at the cursor. Line breaks and tabs become spaces; other
-    /// control characters are dropped.
-    public mutating func insert(_ input: String) {
+    /// Inserts typed or pasted text at the cursor, as one edit. Line breaks and tabs become
+    /// spaces; other control characters are dropped. Linear in what is accepted: a paste longer
+    /// than the room left is read only as far as the room, and the text is moved once.
+    /// Returns whether all of `input` fitted (false: it was cut at `maximumLength`).
+    @discardableResult
+    public mutating func insert(_ input: String) -> Bool {
+        let room = LineEditor.maximumLength - characters.count
         var incoming: [Character] = []
+        var cut = false
         for c in input {
+            guard incoming.count < room else {
+                cut = true
+                break
+            }
             if c == "\n" || c == "\r" || c == "\r\n" || c == "\t" {
                 incoming.append(" ")
             } else if let scalar = c.unicodeScalars.first, TextSanitizer.placeholder(for: scalar) != nil {
@@ -32,11 +41,10 @@ public struct LineEditor: Equatable, Sendable {
                 incoming.append(c)
             }
         }
-        let room = LineEditor.maximumLength - characters.count
-        guard room > 0 else { return }
-        let accepted = incoming.prefix(room)
-        characters.insert(contentsOf: accepted, at: cursor)
-        cursor += accepted.count
+        guard !incoming.isEmpty else { return !cut }
+        characters.insert(contentsOf: incoming, at: cursor)
+        cursor += incoming.count
+        return !cut
     }
 
     /// Applies a line-editor command.
@@ -72,12 +80,17 @@ public struct LineEditor: Equatable, Sendable {
     public mutating func layout(width: Int) -> (text: String, cursorColumn: Int) {
         guard width > 1 else { return ("", 0) }
         if cursor < scroll { scroll = cursor }
-        // Move the window right until the cursor (plus one cell for it) fits.
-        while true {
-            let before = characters[scroll..<cursor].reduce(0) { $0 + max(1, DisplayWidth.of(TextSanitizer.visible(String($1)))) }
-            if before < width || scroll >= cursor { break }
-            scroll += 1
+        // The leftmost start that still shows the cursor (plus one cell for it): walk back from
+        // the cursor at most a field's width, so a frame costs the field, not the text.
+        var start = cursor
+        var before = 0
+        while start > scroll {
+            let w = LineEditor.cellWidth(characters[start - 1])
+            if before + w >= width { break }
+            before += w
+            start -= 1
         }
+        scroll = start
         var shown = ""
         var used = 0
         var cursorColumn = 0
@@ -94,4 +107,7 @@ public struct LineEditor: Equatable, Sendable {
         if cursor >= i { cursorColumn = used }
         return (shown, min(cursorColumn, width - 1))
     }
+
+    /// The columns a character takes in the field (at least one, as it is drawn).
+    static func cellWidth(_ c: Character) -> Int { max(1, DisplayWidth.of(TextSanitizer.visible(String(c)))) }
 }

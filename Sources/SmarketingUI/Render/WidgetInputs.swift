@@ -41,6 +41,7 @@ extension DashboardScreen {
         case .confirmNewWeek:
             guard let meeting = state.meeting else { return nil }
             return NewWeekPrompt(meetingDate: meeting.date, openActionItems: meeting.actionItems.filter { !$0.done }.count)
+        case .confirmDiscard: return DiscardPrompt()
         case .capture(let editor, let completions): return CaptureLine(editor: editor, completions: completions)
         case .conflict(let theirs, let viewing):
             return ConflictOverlay(fileLabel: state.fileLabel, unsavedEdits: state.unsavedEdits,
@@ -91,6 +92,7 @@ extension StatusBar {
         case .help: mode = "HELP"
         case .confirmQuit: mode = "QUIT?"
         case .confirmNewWeek: mode = "NEW WEEK?"
+        case .confirmDiscard: mode = "DISCARD?"
         case .capture: mode = "CAPTURE"
         case .conflict: mode = "CONFLICT"
         case .quitting: mode = "SAVING"

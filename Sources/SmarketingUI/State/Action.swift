@@ -3,6 +3,10 @@ import SmarketingModel
 /// Everything that can happen to the dashboard.
 public enum Action: Equatable, Sendable {
     case key(Key)
+    /// Text the terminal pasted (bracketed paste): one edit, never a run of keys.
+    case paste(String)
+    /// Ctrl-C (SIGINT). It stops the dashboard unless a form holds typed text to ask about.
+    case interrupt
     case resize(Size)
     /// The clock moved on (at most once a second).
     case tick(Timestamp)
@@ -89,4 +93,6 @@ public enum Effect: Equatable, Sendable {
     case keepMine
     /// Open `text` in $EDITOR and report back with `.notesEdited`.
     case editNotes(NotesTarget, String)
+    /// Ctrl-C with nothing to ask about: stop as for any stop signal (save, restore, exit 130).
+    case stop
 }

@@ -31,6 +31,8 @@ public enum Mode: Equatable, Sendable {
     case help(scroll: Int)
     case confirmQuit
     case confirmNewWeek
+    /// Esc or Ctrl-C in a form with typed text: throw it away? The form is kept for "no".
+    case confirmDiscard(FormState)
     /// The chair quit while a save was under way: waiting for it to finish before leaving.
     case quitting
     /// Quick capture: the line being typed and, after Tab, the completions offered.

@@ -70,12 +70,18 @@ public struct FormState: Equatable, Sendable {
     public var title: String
     public var fields: [FormField]
     public var focus = 0
+    /// Each field's value when the form opened, to tell whether anything was typed.
+    public let openingValues: [String]
 
     public init(target: FormTarget, title: String, fields: [FormField]) {
         self.target = target
         self.title = title
         self.fields = fields
+        openingValues = fields.map(\.value)
     }
+
+    /// Whether the chair changed any field since the form opened (closing it would lose that).
+    public var isChanged: Bool { fields.map(\.value) != openingValues }
 
     public func value(_ key: String) -> String { fields.first { $0.key == key }?.value ?? "" }
 

@@ -49,7 +49,7 @@ extension Reducer {
             return adopt(theirs, &state, message: state.readOnly ? nil : "The file changed on disk; reloaded.")
         }
         switch state.mode {
-        case .form, .capture:
+        case .form, .capture, .confirmDiscard:
             state.pendingConflict = theirs
             state.banner = Banner("The file changed on disk. Finish or cancel this first; you will be asked what to keep.", isError: true)
         case .conflict(_, let viewing):

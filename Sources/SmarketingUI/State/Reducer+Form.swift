@@ -30,9 +30,11 @@ extension Reducer {
         case .next: form.focus = (form.focus + 1) % form.fields.count
         case .previous: form.focus = (form.focus + form.fields.count - 1) % form.fields.count
         case .cancel:
-            state.mode = .normal
-            state.banner = Banner("Cancelled; nothing changed.", expires: state.now.adding(seconds: 3))
-            if let theirs = state.pendingConflict { return externalChange(theirs, &state) }
+            if form.isChanged {
+                state.mode = .confirmDiscard(form)
+                return []
+            }
+            return closeForm(discarded: false, &state)
         case .choiceNext, .choicePrevious:
             if case .choice(let options, let index) = form.fields[form.focus].kind {
                 let step = command == .choiceNext ? 1 : options.count - 1
@@ -41,6 +43,14 @@ extension Reducer {
         case .submit:
             return submit(&form, &state)
         }
+        return []
+    }
+
+    /// Closes the open form without saving it; a change on disk that waited for it comes next.
+    static func closeForm(discarded: Bool, _ state: inout AppState) -> [Effect] {
+        state.mode = .normal
+        state.banner = Banner(discarded ? "Discarded the form; nothing changed." : "Cancelled; nothing changed.", expires: state.now.adding(seconds: 3))
+        if let theirs = state.pendingConflict { return externalChange(theirs, &state) }
         return []
     }
 

@@ -32,6 +32,10 @@ public enum Reducer {
             effects = []
         case .key(let key):
             effects = handleKey(key, &state)
+        case .paste(let text):
+            effects = paste(text, &state)
+        case .interrupt:
+            effects = interrupt(&state)
         }
         clampSelectionAndScroll(&state)
         return effects
@@ -75,6 +79,13 @@ public enum Reducer {
                 state.mode = .normal
                 return startNextWeek(&state)
             case .decline?: state.mode = .normal
+            case nil: break
+            }
+            return []
+        case .confirmDiscard(let form):
+            switch KeyMap.prompt(key) {
+            case .confirm?: return closeForm(discarded: true, &state)
+            case .decline?: state.mode = .form(form)
             case nil: break
             }
             return []

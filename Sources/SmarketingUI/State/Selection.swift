@@ -69,7 +69,7 @@ extension AppState {
         case .normal, .quitting: return .normal
         case .form: return .form
         case .help: return .help
-        case .confirmQuit, .confirmNewWeek: return .confirm
+        case .confirmQuit, .confirmNewWeek, .confirmDiscard: return .confirm
         case .capture: return .capture
         case .conflict: return .conflict
         }

@@ -37,6 +37,18 @@ struct NewWeekPrompt: OverlayWidget {
     }
 }
 
+/// "Discard what you typed?": Esc or Ctrl-C in a form whose fields were changed.
+struct DiscardPrompt: OverlayWidget {
+
+    func placement(on screen: Size) -> Rect { Panel.centered(width: 64, height: 6, in: screen) }
+
+    func draw(into grid: inout Grid, _ rect: Rect) {
+        Panel.draw(rect, title: "Discard?", &grid)
+        grid.text("What you typed in this form is not saved and would be lost.", x: rect.x + 2, y: rect.y + 2, role: .bad, maxWidth: rect.width - 4)
+        grid.text("y discard it · n keep editing", x: rect.x + 2, y: rect.y + 3, role: .overlay, maxWidth: rect.width - 4)
+    }
+}
+
 /// What a screen below the minimum size shows instead of the dashboard, centred: the size it
 /// needs, or the quit question when one is open (it must stay answerable).
 struct TooSmallNotice: Widget {
