@@ -9,6 +9,14 @@ public enum ModelLimits {
     /// Bytes of an id.
     public static let idBytes = 64
 
+    /// Elements of any one JSON array, and members of any one object. A busy team writes some
+    /// 50 weeks, 50 meetings and a few hundred friction points a year; the `huge` benchmark (ten
+    /// years of a large team) has 10,000 friction points and 15,000 agenda items. 100,000 is ten
+    /// times that, yet refuses a corrupt or hostile array (31 M zeros) after reading 0.2 MB of it.
+    public static let maximumArrayLength = 100_000
+    /// Schema problems listed for one file; past this they are only counted ("and N more").
+    public static let reportedProblems = 50
+
     /// Counts in a week's funnel numbers.
     public static let count = 0...1_000_000_000
     /// Money amounts: spend and the cost-per-lead target.

@@ -3,12 +3,17 @@ public struct JSONSyntaxError: Error, Equatable, Sendable {
     public var line: Int
     public var column: Int
     public var message: String
+    /// True when the JSON is well formed but past a size limit (`ModelLimits.maximumArrayLength`):
+    /// the message then says what to do itself.
+    public var isLimit = false
 }
 
 /// A strict RFC 8259 parser that reports where a document breaks.
 ///
 /// Written by hand rather than using `JSONSerialization` so that errors carry a line and column,
 /// duplicate keys are caught, nesting depth is bounded and invalid UTF-8 is named precisely.
+/// Arrays and objects are bounded too (`ModelLimits.maximumArrayLength`): a file of 31 million
+/// zeros is refused after 100,000 of them, with the JSON path and line, instead of filling memory.
 public struct JSONParser {
     /// Documents nested deeper than this are refused rather than risking the stack.
     public static let maximumDepth = 200
@@ -18,17 +23,24 @@ public struct JSONParser {
         return try parser.parseDocument()
     }
 
-    private let bytes: [UInt8]
-    private var pos = 0
-    private var line = 1
-    private var lineStart = 0
-    private var depth = 0
+    let bytes: [UInt8]
+    var pos = 0
+    var line = 1
+    var lineStart = 0
+    var depth = 0
+    /// Where the parser is, as keys and indices: only read to name the place of a limit error.
+    var path: [PathStep] = []
+
+    enum PathStep {
+        case key(String)
+        case index(Int)
+    }
 
     private init(bytes: [UInt8]) {
         self.bytes = bytes
     }
 
-    private mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
+    mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
         // A UTF-8 byte-order mark is tolerated: some editors write one.
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             pos = 3
@@ -48,7 +60,7 @@ public struct JSONParser {
 
     // MARK: values
 
-    private mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
+    mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
         guard pos < bytes.count else { throw error("unexpected end of file; expected a value") }
         switch bytes[pos] {
         case UInt8(ascii: "{"): return try parseObject()
@@ -62,14 +74,14 @@ public struct JSONParser {
         }
     }
 
-    private mutating func enter() throws(JSONSyntaxError) {
+    mutating func enter() throws(JSONSyntaxError) {
         depth += 1
         if depth > JSONParser.maximumDepth {
             throw error("nesting is deeper than \(JSONParser.maximumDepth) levels")
         }
     }
 
-    private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
+    mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
         try enter()
         pos += 1
         var members: [JSONMember] = []
@@ -86,10 +98,14 @@ public struct JSONParser {
             guard bytes[pos] == UInt8(ascii: "\"") else {
                 throw error("expected a quoted member name, found \(describeHere())")
             }
-            let keyLine = line, keyColumn = column(at: pos)
+            let keyStart = pos
             let key = try parseString()
+            if members.count == ModelLimits.maximumArrayLength {
+                throw limitError("members", at: .key(key))
+            }
             if !seen.insert(key).inserted {
-                throw JSONSyntaxError(line: keyLine, column: keyColumn,
+                // A key holds no line break, so the column is found on the current line.
+                throw JSONSyntaxError(line: line, column: column(at: keyStart),
                                       message: "duplicate member \"\(TextSanitizer.visible(key))\" in the same object")
             }
             skipWhitespace()
@@ -98,7 +114,9 @@ public struct JSONParser {
             }
             pos += 1
             skipWhitespace()
+            path.append(.key(key))
             let value = try parseValue()
+            path.removeLast()
             members.append(JSONMember(key, value))
             skipWhitespace()
             guard pos < bytes.count else { throw error("unexpected end of file inside an object; expected ',' or '}'") }
@@ -115,7 +133,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
+    mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
         try enter()
         pos += 1
         var elements: [JSONValue] = []
@@ -125,8 +143,13 @@ public struct JSONParser {
             depth -= 1
             return .array(elements)
         }
+        path.append(.index(0))
         while true {
             skipWhitespace()
+            if elements.count == ModelLimits.maximumArrayLength {
+                throw limitError("elements", at: .index(elements.count))
+            }
+            path[path.count - 1] = .index(elements.count)
             elements.append(try parseValue())
             skipWhitespace()
             guard pos < bytes.count else { throw error("unexpected end of file inside an array; expected ',' or ']'") }
@@ -137,13 +160,14 @@ public struct JSONParser {
             if bytes[pos] == UInt8(ascii: "]") {
                 pos += 1
                 depth -= 1
+                path.removeLast()
                 return .array(elements)
             }
             throw error("expected ',' or ']' after an array element, found \(describeHere())")
         }
     }
 
-    private mutating func expectLiteral(_ word: StaticString) throws(JSONSyntaxError) {
+    mutating func expectLiteral(_ word: StaticString) throws(JSONSyntaxError) {
         let count = word.utf8CodeUnitCount
         let matches = word.withUTF8Buffer { lit -> Bool in
             guard pos + count <= bytes.count else { return false }
@@ -154,7 +178,7 @@ public struct JSONParser {
         pos += count
     }
 
-    private mutating func parseNumber() throws(JSONSyntaxError) -> JSONValue {
+    mutating func parseNumber() throws(JSONSyntaxError) -> JSONValue {
         let start = pos
         var isInteger = true
         if bytes[pos] == UInt8(ascii: "-") { pos += 1 }
@@ -186,6 +210,14 @@ public struct JSONParser {
             }
             while pos < bytes.count, isDigit(bytes[pos]) { pos += 1 }
         }
+        // Most numbers are small integers: read them without making a string.
+        let negative = bytes[start] == UInt8(ascii: "-")
+        let digits = negative ? start + 1 : start
+        if isInteger, pos - digits <= 18 {
+            var value: Int64 = 0
+            for i in digits..<pos { value = value &* 10 &+ Int64(bytes[i] &- 0x30) }
+            return .integer(negative ? -value : value)
+        }
         let text = String(decoding: bytes[start..<pos], as: UTF8.self)
         if isInteger, let value = Int64(text) {
             return .integer(value)
@@ -197,141 +229,9 @@ public struct JSONParser {
         return .double(value)
     }
 
-    private mutating func parseString() throws(JSONSyntaxError) -> String {
-        pos += 1 // opening quote
-        var scratch: [UInt8] = []
-        var runStart = pos
-        while true {
-            guard pos < bytes.count else { throw error("unexpected end of file inside a string") }
-            let byte = bytes[pos]
-            if byte == UInt8(ascii: "\"") {
-                let result: String
-                if scratch.isEmpty {
-                    result = try decodeUTF8(runStart, pos)
-                } else {
-                    scratch.append(contentsOf: bytes[runStart..<pos])
-                    result = try decodeUTF8Scratch(scratch, at: runStart)
-                }
-                pos += 1
-                return result
-            }
-            if byte == UInt8(ascii: "\\") {
-                scratch.append(contentsOf: bytes[runStart..<pos])
-                try parseEscape(into: &scratch)
-                runStart = pos
-                continue
-            }
-            if byte < 0x20 {
-                let name = byte == 0x0A ? "a line break" : "the control character U+\(hex4(UInt32(byte)))"
-                throw error("\(name) inside a string must be escaped (close the string or write \\n)")
-            }
-            pos += 1
-        }
-    }
-
-    private mutating func parseEscape(into out: inout [UInt8]) throws(JSONSyntaxError) {
-        pos += 1
-        guard pos < bytes.count else { throw error("unexpected end of file inside a string escape") }
-        let c = bytes[pos]
-        pos += 1
-        switch c {
-        case UInt8(ascii: "\""): out.append(0x22)
-        case UInt8(ascii: "\\"): out.append(0x5C)
-        case UInt8(ascii: "/"): out.append(0x2F)
-        case UInt8(ascii: "b"): out.append(0x08)
-        case UInt8(ascii: "f"): out.append(0x0C)
-        case UInt8(ascii: "n"): out.append(0x0A)
-        case UInt8(ascii: "r"): out.append(0x0D)
-        case UInt8(ascii: "t"): out.append(0x09)
-        case UInt8(ascii: "u"):
-            var scalar = try parseHex4()
-            if (0xD800...0xDBFF).contains(scalar) {
-                guard pos + 1 < bytes.count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") else {
-                    throw error("a \\u escape for a high surrogate must be followed by a low surrogate")
-                }
-                pos += 2
-                let low = try parseHex4()
-                guard (0xDC00...0xDFFF).contains(low) else {
-                    throw error("a \\u escape for a high surrogate must be followed by a low surrogate")
-                }
-                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-            } else if (0xDC00...0xDFFF).contains(scalar) {
-                throw error("a \\u escape holds a lone low surrogate")
-            }
-            guard let s = Unicode.Scalar(scalar) else { throw error("a \\u escape is not a valid character") }
-            out.append(contentsOf: Array(String(Character(s)).utf8))
-        default:
-            pos -= 1
-            throw error("unknown escape \\\(describeByte(c)) in a string")
-        }
-    }
-
-    private mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
-        guard pos + 4 <= bytes.count else { throw error("a \\u escape needs four hex digits") }
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            let c = bytes[pos]
-            let digit: UInt32
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(c - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(c - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(c - UInt8(ascii: "A") + 10)
-            default: throw error("a \\u escape needs four hex digits, found \(describeHere())")
-            }
-            value = value << 4 | digit
-            pos += 1
-        }
-        return value
-    }
-
-    private func decodeUTF8(_ start: Int, _ end: Int) throws(JSONSyntaxError) -> String {
-        // Fast path: pure ASCII needs no validation.
-        var ascii = true
-        for i in start..<end where bytes[i] >= 0x80 {
-            ascii = false
-            break
-        }
-        if ascii { return String(decoding: bytes[start..<end], as: UTF8.self) }
-        if let s = String(validating: bytes[start..<end], as: UTF8.self) { return s }
-        throw invalidUTF8(from: start, to: end)
-    }
-
-    private func decodeUTF8Scratch(_ scratch: [UInt8], at start: Int) throws(JSONSyntaxError) -> String {
-        if let s = String(validating: scratch, as: UTF8.self) { return s }
-        throw invalidUTF8(from: start, to: pos)
-    }
-
-    private func invalidUTF8(from start: Int, to end: Int) -> JSONSyntaxError {
-        // Find the first byte that does not begin a valid sequence, to point at it.
-        var i = start
-        while i < end {
-            let len = utf8SequenceLength(at: i, end: end)
-            if len == 0 {
-                return JSONSyntaxError(line: line, column: column(at: i),
-                                       message: "invalid UTF-8 byte 0x\(String(bytes[i], radix: 16, uppercase: true)) in a string; save the file as UTF-8")
-            }
-            i += len
-        }
-        return JSONSyntaxError(line: line, column: column(at: start), message: "invalid UTF-8 in a string; save the file as UTF-8")
-    }
-
-    private func utf8SequenceLength(at i: Int, end: Int) -> Int {
-        let b = bytes[i]
-        let need: Int
-        switch b {
-        case 0x00...0x7F: return 1
-        case 0xC2...0xDF: need = 2
-        case 0xE0...0xEF: need = 3
-        case 0xF0...0xF4: need = 4
-        default: return 0
-        }
-        guard i + need <= end else { return 0 }
-        return String(validating: bytes[i..<(i + need)], as: UTF8.self) == nil ? 0 : need
-    }
-
     // MARK: whitespace and positions
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while pos < bytes.count {
             switch bytes[pos] {
             case 0x20, 0x09, 0x0D:
@@ -346,9 +246,9 @@ public struct JSONParser {
         }
     }
 
-    private func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
-    private func column(at offset: Int) -> Int {
+    func column(at offset: Int) -> Int {
         var col = 1
         var i = lineStart
         while i < offset && i < bytes.count {
@@ -358,27 +258,38 @@ public struct JSONParser {
         return col
     }
 
-    private func error(_ message: String) -> JSONSyntaxError {
+    func error(_ message: String) -> JSONSyntaxError {
         JSONSyntaxError(line: line, column: column(at: pos), message: message)
     }
 
-    private func describeHere() -> String {
-        guard pos < bytes.count else { return "the end of the file" }
-        let b = bytes[pos]
-        if b >= 0x80 {
-            let len = utf8SequenceLength(at: pos, end: bytes.count)
-            if len > 0, let s = String(validating: bytes[pos..<(pos + len)], as: UTF8.self) {
-                return "'\(TextSanitizer.visible(s))'"
-            }
-            return "the byte 0x\(String(b, radix: 16, uppercase: true))"
-        }
-        return describeByte(b)
+    /// The error for an array or object with more than `ModelLimits.maximumArrayLength` entries;
+    /// `step` is the first entry past the bound.
+    func limitError(_ noun: String, at step: PathStep) -> JSONSyntaxError {
+        var parent = path
+        if case .index = step, !parent.isEmpty { parent.removeLast() }
+        let container = JSONParser.describe(parent)
+        let whole = JSONParser.describe(parent + [step])
+        let limit = ModelLimits.maximumArrayLength
+        let what = container.isEmpty ? "the top-level value" : container
+        var e = error("\(what) has more than \(limit) \(noun) (\(whole) is here); no workspace holds that many, so this file is damaged or is not a workspace. Check that it is the right file")
+        e.isLimit = true
+        return e
     }
 
-    private func describeByte(_ b: UInt8) -> String {
-        if b < 0x20 || b == 0x7F { return "the control character U+\(hex4(UInt32(b)))" }
-        return "'\(Character(Unicode.Scalar(b)))'"
+    /// A path such as `meetings[3].agenda[120]`, for messages.
+    static func describe(_ steps: [PathStep]) -> String {
+        var out = ""
+        for step in steps {
+            switch step {
+            case .index(let i): out += "[\(i)]"
+            case .key(let k):
+                let shown = k.unicodeScalars.count > 64 ? String(String.UnicodeScalarView(k.unicodeScalars.prefix(64))) + "…" : k
+                out += (out.isEmpty ? "" : ".") + TextSanitizer.visible(shown)
+            }
+        }
+        return out
     }
+
 }
 
 func hex4(_ v: UInt32) -> String {

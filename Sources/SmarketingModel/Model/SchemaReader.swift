@@ -12,13 +12,31 @@ public struct SchemaIssue: Equatable, Sendable, CustomStringConvertible {
     public var description: String { path.isEmpty ? message : "\(path): \(message)" }
 }
 
-/// Collects schema issues while a JSON tree is mapped onto model values, so that every problem in a
-/// file is reported at once rather than only the first.
-final class SchemaContext {
-    private(set) var issues: [SchemaIssue] = []
+extension SchemaIssue {
+    /// The first `ModelLimits.reportedProblems` of `total` issues, then one line saying how many
+    /// more there are: a file with millions of errors gets a message a person can read.
+    static func capped(_ issues: [SchemaIssue], total: Int? = nil) -> [SchemaIssue] {
+        let total = total ?? issues.count
+        let limit = ModelLimits.reportedProblems
+        guard total > limit else { return issues }
+        return Array(issues.prefix(limit)) + [SchemaIssue(path: "", message: "and \(total - limit) more problems, not listed; fix the ones above and run `smarketing validate` again to see the rest")]
+    }
+}
 
-    func report(_ path: String, _ message: String) {
-        issues.append(SchemaIssue(path: path, message: message))
+/// Collects schema issues while a JSON tree is mapped onto model values, so that the problems of a
+/// file are reported at once rather than only the first. Past `ModelLimits.reportedProblems` they
+/// are only counted: their path and message are never built.
+final class SchemaContext {
+    private var listed: [SchemaIssue] = []
+    private var total = 0
+
+    /// The issues found, capped, with the count of the rest as a last line.
+    var issues: [SchemaIssue] { SchemaIssue.capped(listed, total: total) }
+
+    func report(_ path: @autoclosure () -> String, _ message: @autoclosure () -> String) {
+        total += 1
+        guard listed.count < ModelLimits.reportedProblems else { return }
+        listed.append(SchemaIssue(path: path(), message: message()))
     }
 }
 
@@ -53,7 +71,7 @@ final class ObjectReader {
         return value
     }
 
-    func report(_ key: String, _ message: String) { ctx.report(pathOf(key), message) }
+    func report(_ key: String, _ message: @autoclosure () -> String) { ctx.report(pathOf(key), message()) }
 
     // MARK: typed fields
 
@@ -82,7 +100,7 @@ final class ObjectReader {
         return .some(n)
     }
 
-    func wholeNumber(_ value: JSONValue, in range: ClosedRange<Int>, at path: String) -> Int? {
+    func wholeNumber(_ value: JSONValue, in range: ClosedRange<Int>, at path: @autoclosure () -> String) -> Int? {
         let n: Int?
         switch value {
         case .integer(let i): n = Int(exactly: i)
@@ -90,7 +108,7 @@ final class ObjectReader {
         default: n = nil
         }
         guard let n, range.contains(n) else {
-            ctx.report(path, "expected a whole number \(ObjectReader.describe(range)), found \(value.briefDescription)")
+            ctx.report(path(), "expected a whole number \(ObjectReader.describe(range)), found \(value.briefDescription)")
             return nil
         }
         return n
@@ -101,7 +119,7 @@ final class ObjectReader {
         return number(value, in: range, at: pathOf(key))
     }
 
-    func number(_ value: JSONValue, in range: ClosedRange<Double>, at path: String) -> Double? {
+    func number(_ value: JSONValue, in range: ClosedRange<Double>, at path: @autoclosure () -> String) -> Double? {
         let d: Double?
         switch value {
         case .integer(let i): d = Double(i)
@@ -109,7 +127,7 @@ final class ObjectReader {
         default: d = nil
         }
         guard let d, range.contains(d) else {
-            ctx.report(path, "expected a number \(ObjectReader.describe(range)), found \(value.briefDescription)")
+            ctx.report(path(), "expected a number \(ObjectReader.describe(range)), found \(value.briefDescription)")
             return nil
         }
         return d
@@ -211,16 +229,19 @@ final class ObjectReader {
     func finish() {
         let knownSet = Set(known)
         for key in members.keys.sorted() where !knownSet.contains(key) {
-            var message = "unknown field, not part of schemaVersion \(Workspace.currentSchemaVersion)"
-            let shown = key.unicodeScalars.count > 64 ? String(String.UnicodeScalarView(key.unicodeScalars.prefix(64))) + "…" : key
-            if key.utf8.count <= 64, let guess = known.min(by: { editDistance($0, key) < editDistance($1, key) }),
-               editDistance(guess, key) <= 2 {
-                message += "; did you mean \"\(guess)\"?"
-            } else {
-                message += "; remove it (smarketing never drops data silently)"
-            }
-            ctx.report(pathOf(TextSanitizer.visible(shown)), message)
+            // Built only for issues that are listed: the guess costs an edit distance per field.
+            ctx.report(pathOf(TextSanitizer.visible(key.unicodeScalars.count > 64 ? String(String.UnicodeScalarView(key.unicodeScalars.prefix(64))) + "…" : key)),
+                       unknownFieldMessage(key))
         }
+    }
+
+    private func unknownFieldMessage(_ key: String) -> String {
+        let message = "unknown field, not part of schemaVersion \(Workspace.currentSchemaVersion)"
+        if key.utf8.count <= 64, let guess = known.min(by: { editDistance($0, key) < editDistance($1, key) }),
+           editDistance(guess, key) <= 2 {
+            return message + "; did you mean \"\(guess)\"?"
+        }
+        return message + "; remove it (smarketing never drops data silently)"
     }
 
     static func describe(_ range: ClosedRange<Int>) -> String {

@@ -26,7 +26,7 @@ extension Workspace {
         let workspace = Workspace(team: team, targets: targets, weeks: weeks, frictionPoints: friction,
                                   meetings: meetings, currentMeetingID: current)
         let problems = WorkspaceValidator.problems(in: workspace)
-        return problems.isEmpty ? .success(workspace) : .failure(.invalid(problems))
+        return problems.isEmpty ? .success(workspace) : .failure(.invalid(SchemaIssue.capped(problems)))
     }
 
     /// The JSON tree of this workspace, in the canonical field names.

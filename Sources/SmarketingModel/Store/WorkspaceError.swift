@@ -32,6 +32,10 @@ public enum WorkspaceError: Error, Equatable, Sendable, CustomStringConvertible 
             return ["\(shown(path)): the file is larger than \(limit / (1 << 20)) MiB, too large to be a workspace. Check that it is the right file."]
         case .syntax(let path, let error):
             let restore = backup(of: path).map { ", or restore \(shown($0)) (the version before the last save)" } ?? ""
+            if error.isLimit {
+                // Well-formed JSON past a size limit: the message names the place and what to do.
+                return ["\(shown(path)):\(error.line):\(error.column): \(error.message)\(restore)."]
+            }
             return ["\(shown(path)):\(error.line):\(error.column): invalid JSON: \(error.message). Fix it in a text editor\(restore)."]
         case .invalid(let path, let issues):
             return issues.map { "\(shown(path)): \($0.description)" }
@@ -63,6 +67,7 @@ public enum WorkspaceError: Error, Equatable, Sendable, CustomStringConvertible 
         case .alreadyExists: return "the file already exists"
         case .tooLarge: return "the file is too large"
         case .tooLargeToSave(_, let size, let limit): return WorkspaceError.tooLargeReason(size: size, limit: limit)
+        case .syntax(_, let e) where e.isLimit: return "too many elements at line \(e.line), column \(e.column)"
         case .syntax(_, let e): return "invalid JSON at line \(e.line), column \(e.column)"
         case .invalid(_, let issues): return issues.first?.description ?? "invalid"
         case .newerSchema(_, let v): return "schemaVersion \(v) is newer than this smarketing"
