@@ -49,30 +49,14 @@ struct InjectionTests {
         try MeetingStore.create(try Self.hostileWorkspace(), at: path)
         let argv = [Paths.binary, path]
         let env = ["TERM=xterm-256color", "LANG=C.UTF-8", "HOME=\(dir.path)"]
-        let cArgv = argv.map { strdup($0) } + [nil], cEnv = env.map { strdup($0) } + [nil]
-        defer { (cArgv + cEnv).forEach { free($0) } }
-        var master: Int32 = -1
-        let pid = smk_spawn_in_pty(argv[0], cArgv, cEnv, 60, 200, &master)
-        try #require(pid > 0)
-        var recording: [UInt8] = []
-        func pump(_ ms: Int32) {
-            var pfd = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-            var buffer = [UInt8](repeating: 0, count: 65536)
-            while poll(&pfd, 1, ms) > 0 {
-                let n = read(master, &buffer, buffer.count)
-                if n <= 0 { break }
-                recording += buffer[0..<n]
-            }
-        }
-        pump(1500)
+        let run = try PtyRun(argv, env, rows: 60, columns: 200)
+        run.pump(1500)
         // Look at every pane, zoomed, with a form and help open.
         for keys in ["2", "z", "z", "3", "z", "z", "4", "j", "e", "\u{1B}", "?", "\u{1B}", "1", "\t", "q"] {
-            _ = keys.withCString { write(master, $0, strlen($0)) }
-            pump(200)
+            run.send(keys)
+            run.pump(200)
         }
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
-        close(master)
+        let recording = run.finish()
         #expect(Self.contains(recording, Array("␛]0;pwned␇".utf8)), "the title sequence was not shown as placeholders")
         for (name, bytes) in Self.forbidden {
             #expect(!Self.contains(recording, bytes), "\(name) reached the terminal")
@@ -128,29 +112,13 @@ struct InjectionTests {
         let asNobody = getuid() == 0
         let argv = (asNobody ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []) + [Paths.binary, path, "--theme", "nosuch"]
         let env = ["TERM=xterm-256color", "LANG=C.UTF-8", "HOME=\(root.path)", "XDG_CONFIG_HOME=\(config)", "TMPDIR=\(temp)"]
-        let cArgv = argv.map { strdup($0) } + [nil], cEnv = env.map { strdup($0) } + [nil]
-        defer { (cArgv + cEnv).forEach { free($0) } }
-        var master: Int32 = -1
-        let pid = smk_spawn_in_pty(argv[0], cArgv, cEnv, 40, 120, &master)
-        try #require(pid > 0)
-        var recording: [UInt8] = []
-        func pump(_ ms: Int32) {
-            var pfd = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-            var buffer = [UInt8](repeating: 0, count: 65536)
-            while poll(&pfd, 1, ms) > 0 {
-                let n = read(master, &buffer, buffer.count)
-                if n <= 0 { break }
-                recording += buffer[0..<n]
-            }
-        }
-        pump(1500)
-        _ = write(master, " ", 1) // start the first agenda item: an edit that cannot be saved
-        pump(1000)
-        kill(pid, SIGTERM)
-        pump(2000)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
-        close(master)
+        let run = try PtyRun(argv, env, rows: 40, columns: 120)
+        run.pump(1500)
+        run.send(" ") // start the first agenda item: an edit that cannot be saved
+        run.pump(1000)
+        kill(run.pid, SIGTERM)
+        run.pump(2000)
+        let recording = run.finish()
         let text = String(decoding: recording, as: UTF8.self)
         #expect(text.contains("smarketing: theme nosuch: not found (looked in \(root.path)/conf␛]2;pwned␇/smarketing/themes"), "no theme message")
         #expect(text.contains("evil␛]2;pwned␇); using the default theme"), "the hostile theme name was not listed as placeholders")
@@ -160,5 +128,40 @@ struct InjectionTests {
         }
         let copies = (try? FileManager.default.contentsOfDirectory(atPath: temp)) ?? []
         #expect(copies.contains { $0.hasPrefix("smarketing-unsaved-") }, "no recovery copy in \(copies)")
+    }
+}
+
+/// The dashboard in a pseudo-terminal, with everything it writes recorded.
+final class PtyRun {
+    let pid: pid_t
+    private var master: Int32 = -1
+    private(set) var recording: [UInt8] = []
+
+    init(_ argv: [String], _ env: [String], rows: Int32, columns: Int32) throws {
+        let cArgv = argv.map { strdup($0) } + [nil], cEnv = env.map { strdup($0) } + [nil]
+        defer { (cArgv + cEnv).forEach { free($0) } }
+        pid = smk_spawn_in_pty(argv[0], cArgv, cEnv, rows, columns, &master)
+        try #require(pid > 0)
+    }
+
+    /// Records output until none arrives for `ms` milliseconds.
+    func pump(_ ms: Int32) {
+        var pfd = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while poll(&pfd, 1, ms) > 0 {
+            let n = read(master, &buffer, buffer.count)
+            if n <= 0 { break }
+            recording += buffer[0..<n]
+        }
+    }
+
+    func send(_ keys: String) { _ = keys.withCString { write(master, $0, strlen($0)) } }
+
+    /// Waits for the program to end and returns all it wrote.
+    func finish() -> [UInt8] {
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        close(master)
+        return recording
     }
 }

@@ -174,12 +174,12 @@ public final class MeetingStore: @unchecked Sendable {
     /// copies: the one made here first, then any version another program wrote meanwhile.
     public func keepMine(_ workspace: Workspace, stamp: String) throws(WorkspaceError) -> [String] {
         let target = targetPath
-        try MeetingStore.checkKeepMine(workspace, target: target, path: path)
         let bytes = MeetingStore.encode(workspace)
+        try MeetingStore.checkSize(bytes, path: path)
         return try FileIO.withSaveLock(target) { () throws(WorkspaceError) -> [String] in
             var aside: [String] = []
             var expected = Fingerprint.nothing
-            if let theirs = try? FileIO.read(target) {
+            if let theirs = try MeetingStore.versionToPutAside(target, path: path) {
                 let copy = FileIO.conflictCopyPath(for: target, stamp: stamp)
                 try FileIO.create(copy, with: theirs, mode: FileIO.mode(of: target) ?? 0o600)
                 aside.append(copy)

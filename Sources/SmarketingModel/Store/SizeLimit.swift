@@ -13,15 +13,15 @@ extension MeetingStore {
 }
 
 extension MeetingStore {
-    /// "Keep mine" promises to put the version on disk aside before saving over it. Refuses, with
-    /// nothing written, when mine is too large to save or theirs cannot be read to be copied (a
-    /// file over the size cap, one this user may not read): overwriting it would lose it.
-    static func checkKeepMine(_ workspace: Workspace, target: String, path: String) throws(WorkspaceError) {
-        try checkSize(encode(workspace), path: path)
+    /// "Keep mine" promises to put the version on disk aside before saving over it: the version
+    /// on disk, or nil when there is none. Refuses, with nothing written, when theirs cannot be
+    /// read to be copied (a file over the size cap, one this user may not read): overwriting it
+    /// would lose it.
+    static func versionToPutAside(_ target: String, path: String) throws(WorkspaceError) -> [UInt8]? {
         do {
-            _ = try FileIO.read(target)
+            return try FileIO.read(target)
         } catch .notFound {
-            return
+            return nil
         } catch {
             throw .writeFailed(path: path, reason: "the version on disk cannot be put aside first, \(error.reason); move it elsewhere, then keep yours again")
         }
