@@ -73,10 +73,16 @@ let package = Package(
             name: "SmarketingBenchmarkSmokeTests",
             dependencies: ["smarketing-bench", "smarketing", "ncurses-floor"]
         ),
+        // What the test suites share: running programs without Foundation's Process (tmux's server
+        // would inherit its descriptors) and the soak switch. A plain library; it uses no test framework.
+        .target(
+            name: "SmarketingTestSupport",
+            path: "Tests/SmarketingTestSupport"
+        ),
         // Nothing lost, nothing injected: bad input, fuzzing, crashes mid-save, abuse of the UI.
         .testTarget(
             name: "SmarketingFaultTests",
-            dependencies: ["smarketing", "smarketing-save-torture", "SmarketingModel", "SmarketingUI", "CPseudoTerminal"]
+            dependencies: ["smarketing", "smarketing-save-torture", "SmarketingModel", "SmarketingUI", "CPseudoTerminal", "SmarketingTestSupport"]
         ),
         // The terminal edge without a terminal: the runner's event loop on a fake backend (quitting,
         // conflicts, the editor, resizes, signals) and theme files on disk.
@@ -87,7 +93,7 @@ let package = Package(
         // Drives the built binary in tmux: real pseudo-terminal, real keys, real files.
         .testTarget(
             name: "SmarketingE2ETests",
-            dependencies: ["smarketing", "SmarketingModel"]
+            dependencies: ["smarketing", "SmarketingModel", "SmarketingTestSupport"]
         ),
     ]
 )

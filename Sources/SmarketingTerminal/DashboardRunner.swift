@@ -42,6 +42,9 @@ public final class DashboardRunner {
     private var reloadDue: Date?
     /// A read of the file is under way in the background.
     private var readingDisk = false
+    /// Counts the saves and keep-mine writes this dashboard has seen finish, so a read of the
+    /// file that overlapped one of them is not taken for someone else's change.
+    private var ownWrites = 0
     /// A change is read this long after the last event, so a burst of writes is read once.
     static let debounce: TimeInterval = 0.08
 
@@ -105,6 +108,7 @@ public final class DashboardRunner {
         var problems = themes.problem.map { [$0] } ?? []
         var actions: [Action] = [.themeLoaded(problem: themes.problem)]
         var loadedTheme = state.themeName
+        var trace = SaveTrace(environment: options.environment)
 
         if !options.readOnly { store.removeStaleTemporaries() }
         var outcome = Outcome(exitCode: 0, messages: [])
@@ -116,7 +120,9 @@ public final class DashboardRunner {
             while nextAction < actions.count {
                 let action = actions[nextAction]
                 nextAction += 1
-                for effect in Reducer.reduce(&state, action) {
+                let effects = Reducer.reduce(&state, action)
+                trace?.observe(action, state, storePath: store.path)
+                for effect in effects {
                     switch effect {
                     case .save:
                         // Off the input path: the saver writes in the background and reports back.
@@ -174,6 +180,20 @@ public final class DashboardRunner {
             if let fd = watcher.descriptor, ready.ready.contains(fd), watcher.drain() { reloadDue = Date().addingTimeInterval(Self.debounce) }
             if ready.ready.contains(saves.descriptor) { actions += saveActions(saves.take(), latest: saver.latestGeneration) }
             if watcher.usesPolling, watcher.pollChanged() { reloadDue = Date() }
+            // What was on disk comes before the keys read with it: the chair typed them looking at
+            // the screen as it was.
+            if ready.ready.contains(diskReads.descriptor) {
+                for read in diskReads.take() {
+                    readingDisk = false
+                    if read.ownWritesBefore != ownWrites {
+                        // We wrote the file while it was being read: what it saw may be a version
+                        // already kept aside or replaced. Read again.
+                        reloadDue = Date()
+                    } else if let disk = read.version, let change = externalChange(disk) {
+                        actions.append(change)
+                    }
+                }
+            }
             if ready.keyboard {
                 // Drain every key the terminal has, so a paste or auto-repeat is handled in one go.
                 drain: while true {
@@ -201,16 +221,11 @@ public final class DashboardRunner {
                     }
                 }
             }
-            if ready.ready.contains(diskReads.descriptor) {
-                for read in diskReads.take() {
-                    readingDisk = false
-                    if let disk = read.version, let change = externalChange(disk) { actions.append(change) }
-                }
-            }
             if let due = reloadDue, due <= Date(), !readingDisk {
                 reloadDue = nil
                 readingDisk = true
-                reader.async { diskReads.post(DiskRead(version: store.readExternalChange())) }
+                let writes = ownWrites
+                reader.async { diskReads.post(DiskRead(version: store.readExternalChange(), ownWritesBefore: writes)) }
             }
             actions.append(.tick(clock.now))
         }
@@ -224,6 +239,7 @@ public final class DashboardRunner {
     /// older save that failed is already superseded by a newer one in the queue.
     /// Versions another program wrote at the moment of a save are reported whatever the generation.
     private func saveActions(_ results: [SaveReport], latest: Int) -> [Action] {
+        ownWrites += results.count
         let keptAside = results.flatMap { report -> [String] in
             if case .saved(let copies) = report.outcome { return copies }
             return []
@@ -270,6 +286,7 @@ public final class DashboardRunner {
     }
 
     private func keepMine(_ workspace: Workspace) -> SaveOutcome {
+        ownWrites += 1
         do {
             let aside = try store.keepMine(workspace, stamp: clock.stamp)
             return .keptMine(aside: aside.isEmpty ? nil : aside.joined(separator: ", "))
@@ -333,28 +350,6 @@ struct SaveReport: Sendable {
 /// A background read of the file: nil when it held one of our own versions.
 struct DiskRead: Sendable {
     var version: MeetingStore.DiskVersion?
-}
-
-enum TerminalLocale {
-    /// Whether the terminal's locale is UTF-8 (else big digits and charts use ASCII).
-    static var isUTF8: Bool {
-        guard let codeset = nl_langinfo(nl_item(CODESET)) else { return true }
-        return String(cString: codeset).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
-    }
-
-    /// With no locale chosen (LANG unset, C or POSIX), switches LC_CTYPE to a UTF-8 locale, as
-    /// btop does: every terminal emulator, tmux, screen and the Linux console take UTF-8, and
-    /// without it names are blank and typed accents are lost. A legacy character set chosen on
-    /// purpose (ISO-8859-1…), or a VT100/VT220-class TERM, is kept, and the screen falls back to
-    /// ASCII with `?` for what it cannot show.
-    static func preferUTF8(environment: [String: String]) {
-        guard !isUTF8 else { return }
-        let chosen = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
-        guard ["", "C", "POSIX"].contains(chosen) else { return }
-        let term = environment["TERM"] ?? ""
-        if term.hasPrefix("vt") && !term.hasPrefix("vte") { return }
-        for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where setlocale(LC_CTYPE, name) != nil {
-            return
-        }
-    }
+    /// `ownWrites` when the read started.
+    var ownWritesBefore: Int
 }

@@ -94,6 +94,9 @@ struct FollowE2ETests {
         kill(pid, SIGSTOP)
         try ExternalWrite.atomicRename(try retitled(copy.path, "Their edit"), to: copy.path)
         try chair.keys("Space")
+        // tmux writes the key to the terminal in its own time: wait until it is there, or the
+        // chair could read the other change first and take it quietly.
+        copy.waitForPendingInput(of: pid)
         kill(pid, SIGCONT)
         try chair.waitFor("The file changed on disk while you had unsaved edits")
         #expect(try MeetingStore(path: copy.path).load().currentMeeting?.agenda[0].title == "Their edit")

@@ -1,4 +1,5 @@
 import Foundation
+import SmarketingTestSupport
 import Testing
 @testable import SmarketingModel
 
