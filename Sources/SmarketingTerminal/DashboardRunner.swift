@@ -32,7 +32,8 @@ public final class DashboardRunner {
         public var messages: [String]
     }
 
-    private let store: MeetingStore
+    /// The file edits go to (a saved copy replaces it).
+    private var store: MeetingStore
     private let options: Options
     private let catalog: ThemeFiles
     private var clock: any WallClock { options.clock }
@@ -92,14 +93,16 @@ public final class DashboardRunner {
 
     private func run(workspace: Workspace, on screen: some TerminalBackend, themes: StartingThemes) -> Outcome {
         let debugTrap: Int32? = ["segv": SIGSEGV, "bus": SIGBUS, "ill": SIGILL, "trap": SIGTRAP, "abrt": SIGABRT, "sys": SIGSYS][options.environment["SMARKETING_DEBUG_TRAP"] ?? ""]
-        let watcher = FileWatcher(path: store.path)
+        var watcher = FileWatcher(path: store.path)
         let saves = Mailbox<SaveReport>()
-        let saver = CoalescingSaver(store: store) { generation, outcome in saves.post(SaveReport(generation: generation, outcome: outcome)) }
+        func makeSaver(for store: MeetingStore) -> CoalescingSaver {
+            CoalescingSaver(store: store) { generation, outcome in saves.post(SaveReport(generation: generation, outcome: outcome)) }
+        }
+        var saver = makeSaver(for: store)
         // Changes on disk are read and parsed off the event loop, so a huge or broken file never
         // holds up a redraw or quitting.
         let diskReads = Mailbox<DiskRead>()
         let reader = DispatchQueue(label: "smarketing.read")
-        let store = self.store
         var state = AppState(workspace: workspace, fileLabel: URL(fileURLWithPath: store.path).lastPathComponent,
                              size: screen.size, now: clock.now, utcOffset: clock.utcOffset,
                              themeNames: themes.names, themeIndex: themes.index)
@@ -153,6 +156,18 @@ public final class DashboardRunner {
                         actions.append(.notesEdited(target, result))
                     case .stop:
                         stopping = true
+                    case .saveCopy(let path):
+                        // Saves to the old file are over (a read-only file refuses them anyway).
+                        saver.flush()
+                        _ = saves.take()
+                        let problem = saveCopy(state.workspace, as: path)
+                        if problem == nil {
+                            watcher = FileWatcher(path: store.path)
+                            saver = makeSaver(for: store)
+                            lastDisk = nil
+                            reloadDue = nil
+                        }
+                        actions.insert(.copySaved(path: path, problem: problem), at: nextAction)
                     }
                 }
                 if state.themeName != loadedTheme {
@@ -224,8 +239,8 @@ public final class DashboardRunner {
             if let due = reloadDue, due <= Date(), !readingDisk {
                 reloadDue = nil
                 readingDisk = true
-                let writes = ownWrites
-                reader.async { diskReads.post(DiskRead(version: store.readExternalChange(), ownWritesBefore: writes)) }
+                let writes = ownWrites, reading = store
+                reader.async { diskReads.post(DiskRead(version: reading.readExternalChange(), ownWritesBefore: writes)) }
             }
             actions.append(.tick(clock.now))
         }
@@ -313,6 +328,28 @@ public final class DashboardRunner {
             }
         }
         return Outcome(exitCode: 128 + signal, messages: messages)
+    }
+
+    /// Writes a new file with the workspace and makes it the file edits go to. A bare name or
+    /// relative path is taken beside the current file. Returns what went wrong, or nil.
+    private func saveCopy(_ workspace: Workspace, as typed: String) -> String? {
+        let expanded = typed.hasPrefix("~/") ? (options.environment["HOME"] ?? NSHomeDirectory()) + typed.dropFirst(1) : typed
+        let folder = URL(fileURLWithPath: store.path).deletingLastPathComponent()
+        let path = expanded.hasPrefix("/") ? expanded : folder.appendingPathComponent(expanded).path
+        ownWrites += 1
+        // The copy can be written again, whatever the original's mode; nobody else gains access.
+        let mode = (store.fileMode ?? 0o600) | 0o200
+        do {
+            try MeetingStore.create(workspace, at: path, mode: mode)
+        } catch .alreadyExists {
+            return "\(TextSanitizer.visible(typed)) already exists; choose another name"
+        } catch {
+            return TextSanitizer.visible(error.reason)
+        }
+        let copy = MeetingStore(path: path)
+        guard (try? copy.load()) != nil else { return "the copy at \(TextSanitizer.visible(path)) cannot be read back" }
+        store = copy
+        return nil
     }
 
     /// When the real file cannot be written, the edits go beside it (or to the temp folder).

@@ -61,7 +61,7 @@ public enum WorkspaceError: Error, Equatable, Sendable, CustomStringConvertible 
         switch self {
         case .writeFailed(_, let reason), .unreadable(_, let reason): return reason
         case .changedOnDisk: return "the file changed on disk"
-        case .readOnly: return "the file is read-only; make it writable (chmod u+w) to save, or quit to keep the edits in a copy"
+        case .readOnly: return "the file is read-only (S saves your edits as a copy; or make it writable: chmod u+w)"
         case .notFound: return "the file is missing"
         case .notAFile(_, let kind): return "the path is \(kind)"
         case .alreadyExists: return "the file already exists"

@@ -5,7 +5,7 @@ public enum DashboardCommand: Hashable, Sendable {
     case nextPane, previousPane, focus(PaneID)
     case up, down, top, bottom, pageUp, pageDown
     // editing
-    case add, addDecision, edit, delete, moveUp, moveDown, cycleStatus, undo, redo
+    case add, addDecision, edit, delete, moveUp, moveDown, cycleStatus, undo, redo, saveCopy
     // the live meeting
     case startMeeting, nextItem, capture, editNotes, acceptSuggestion, dismissSuggestion, newWeek
     // view
@@ -127,6 +127,7 @@ public enum KeyMap {
         bind([.char(" ")], .dashboard(.cycleStatus), "cycle status: agenda pending→active→done, friction open→mitigating→resolved, action done", hint: "status", panes: [.agenda, .friction, .actions]),
         bind([.char("u")], .dashboard(.undo), "undo the last edit", hint: "undo"),
         bind([.ctrl("r")], .dashboard(.redo), "redo"),
+        bind([.char("S")], .dashboard(.saveCopy), "save a copy under a new name (e.g. when the file is read-only); later edits go to the copy"),
         // Dashboard: the live meeting
         bind([.char("s")], .dashboard(.startMeeting), "start the meeting (starts the first pending agenda item)", hint: "start"),
         bind([.char("n")], .dashboard(.nextItem), "next agenda item: finish the running one, start the next", hint: "next"),

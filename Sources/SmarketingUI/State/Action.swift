@@ -23,6 +23,9 @@ public enum Action: Equatable, Sendable {
     case otherVersionsKeptAside([String])
     /// The runner loaded the theme the state names; `problem` says what went wrong, if anything.
     case themeLoaded(problem: String?)
+    /// A copy was saved at `path` (as typed) and is now the file edits go to; or, with a
+    /// `problem`, nothing was written and the form comes back.
+    case copySaved(path: String, problem: String?)
 }
 
 /// Which text $EDITOR is editing.
@@ -95,4 +98,7 @@ public enum Effect: Equatable, Sendable {
     case editNotes(NotesTarget, String)
     /// Ctrl-C with nothing to ask about: stop as for any stop signal (save, restore, exit 130).
     case stop
+    /// Write the workspace to a new file at `path` (a bare name goes beside the workspace) and
+    /// make it the file edits go to; report with `.copySaved`.
+    case saveCopy(path: String)
 }

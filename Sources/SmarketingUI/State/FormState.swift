@@ -7,6 +7,8 @@ public enum FormTarget: Equatable, Sendable {
     case actionItem(id: String?, insertAt: Int)
     case decision(id: String?, insertAt: Int)
     case kpiWeek(start: CalendarDate)
+    /// Save the workspace under another name; later edits go to the copy.
+    case saveCopy
 }
 
 /// One field of a form.

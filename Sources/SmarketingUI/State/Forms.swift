@@ -10,6 +10,13 @@ public enum Forms {
 
     // MARK: building
 
+    /// The form that asks where to save a copy, with `suggestion` filled in.
+    public static func saveCopyForm(suggestion: String) -> FormState {
+        FormState(target: .saveCopy, title: "Save a copy", fields: [
+            FormField("path", "Save as", text: suggestion, hint: "a name goes beside this file, or a full path; edits then go to the copy"),
+        ])
+    }
+
     public static func form(for target: FormTarget, in ws: Workspace) -> FormState {
         let meeting = ws.currentMeeting
         switch target {
@@ -61,6 +68,8 @@ public enum Forms {
                 FormField("inSLA", "SQLs 1st attempt in SLA", text: n(week?.sqlsFirstAttemptInSLA), hint: "optional"),
                 FormField("fully", "SQLs fully attempted", text: n(week?.sqlsFullyAttempted), hint: "optional"),
             ])
+        case .saveCopy:
+            return saveCopyForm(suggestion: "")
         }
     }
 
@@ -106,6 +115,10 @@ public enum Forms {
             if let sqls = Int(form.value("sqls").trimmed), n > sqls { return "cannot be more than the \(sqls) SQLs" }
         case (.kpiWeek, _):
             guard let n = Int(value), ModelLimits.count.contains(n) else { return "use a whole number ≥ 0" }
+        case (.saveCopy, _):
+            if value.isEmpty { return "type a file name" }
+            if value.hasSuffix("/") { return "that is a folder; add a file name" }
+            if value.utf8.contains(0) { return "a file name cannot hold a NUL character" }
         default:
             break
         }
@@ -193,6 +206,10 @@ public enum Forms {
                 week.sqlsFullyAttempted = Int(text("fully"))
                 try ws.saveWeek(week)
                 return .applied(ws, label: "edit KPI inputs", pane: .kpis, item: nil)
+
+            case .saveCopy:
+                // Not an edit of the workspace: the reducer hands the path to the runner.
+                return .refused(EditError("saving a copy is not an edit"))
             }
         } catch {
             // A refusal that names one of the form's fields is shown on that field.

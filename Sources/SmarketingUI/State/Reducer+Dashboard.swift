@@ -64,6 +64,10 @@ extension Reducer {
         case .acceptSuggestion: return acceptSuggestion(&state)
         case .dismissSuggestion: return dismissSuggestion(&state)
         case .newWeek: state.mode = .confirmNewWeek
+        case .saveCopy:
+            let name = state.fileLabel
+            let stem = name.hasSuffix(".json") ? String(name.dropLast(5)) : name
+            state.mode = .form(Forms.saveCopyForm(suggestion: "\(stem)-copy.json"))
         }
         return []
     }

@@ -27,6 +27,24 @@ extension Reducer {
         return []
     }
 
+    /// A copy was written (or not). On success it is the file from now on: its name is shown,
+    /// and nothing is unsaved. On failure the form comes back with the reason on its field.
+    static func copySaved(path: String, problem: String?, _ state: inout AppState) -> [Effect] {
+        if let problem {
+            var form = Forms.saveCopyForm(suggestion: path)
+            form.fields[0].error = problem
+            state.mode = .form(form)
+            state.banner = Banner("No copy saved: \(problem).", isError: true, expires: state.now.adding(seconds: 8))
+            return []
+        }
+        state.fileLabel = path.split(separator: "/").last.map(String.init) ?? path
+        state.saveState = .saved
+        state.unsavedEdits = 0
+        state.pendingConflict = nil
+        state.banner = Banner("Saved a copy as \(path); edits now go to it.", expires: state.now.adding(seconds: 10))
+        return []
+    }
+
     /// Another program wrote the file at the same moment as a save. Its version was kept as a
     /// conflict copy; the chair is told where, and the banner stays until something replaces it.
     static func otherVersionsKeptAside(_ copies: [String], _ state: inout AppState) -> [Effect] {

@@ -55,6 +55,12 @@ extension Reducer {
     }
 
     static func submit(_ form: inout FormState, _ state: inout AppState) -> [Effect] {
+        if form.target == .saveCopy {
+            guard Forms.validate(&form, in: state.workspace) else { return [] }
+            state.mode = .normal
+            state.saveState = .saving
+            return [.saveCopy(path: form.value("path").trimmed)]
+        }
         switch Forms.submit(form, to: state.workspace, ids: &state.ids, now: state.now, today: state.today) {
         case .invalid(let checked):
             form = checked

@@ -27,6 +27,8 @@ public enum Reducer {
             effects = []
         case .notesEdited(let target, let result):
             effects = notesEdited(target, result, &state)
+        case .copySaved(let path, let problem):
+            effects = copySaved(path: path, problem: problem, &state)
         case .themeLoaded(let problem):
             if let problem { state.banner = Banner(problem, isError: true, expires: state.now.adding(seconds: 10)) }
             effects = []
