@@ -142,10 +142,10 @@ struct OverlayWidgetTests {
     }
 
     @Test func theDiscardPromptSaysWhatWouldBeLost() {
-        WidgetFixture.expect(WidgetFixture.draw(DiscardPrompt(), width: 64, height: 6), [
+        WidgetFixture.expect(WidgetFixture.draw(DiscardPrompt(place: "in this form"), width: 64, height: 6), [
             "┌ Discard? ────────────────────────────────────────────────────┐",
             "│                                                              │",
-            "│ What you typed in this form is not saved and would be lost.  │",
+            "│ What you typed in this form would be lost.                   │",
             "│ y discard it · n keep editing                                │",
             "│                                                              │",
             "└──────────────────────────────────────────────────────────────┘",

@@ -94,6 +94,36 @@ struct KeyInputTests {
         #expect(Reducer.reduce(&s, .interrupt) == [.stop])
     }
 
+    @Test func escOrCtrlCOnACaptureLineWithTextAsksAndNoKeepsTheLine() throws {
+        var s = try state()
+        s.press(.char("c"))
+        s.type("d: Webinar leads go to nurture")
+        s.press(.escape)
+        #expect(s.keyContext == .confirm, "Esc threw the capture line away without asking")
+        s.press(.char("n"))
+        guard case .capture(let editor, _) = s.mode else { Issue.record("the capture line closed"); return }
+        #expect(editor.text == "d: Webinar leads go to nurture")
+        #expect(Reducer.reduce(&s, .interrupt) == [], "Ctrl-C stopped the dashboard with a capture line typed")
+        #expect(s.keyContext == .confirm)
+        s.press(.escape) // Esc on the prompt is "no"
+        guard case .capture(let kept, _) = s.mode else { Issue.record("the capture line closed"); return }
+        #expect(kept.text == "d: Webinar leads go to nurture")
+        let before = s.workspace
+        s.press(.escape, .char("y"))
+        #expect(s.mode == .normal)
+        #expect(s.workspace == before)
+        #expect(s.banner?.text == "Discarded the capture line; nothing changed.")
+    }
+
+    @Test func escOrCtrlCOnAnEmptyCaptureLineClosesIt() throws {
+        var s = try state()
+        s.press(.char("c"), .escape)
+        #expect(s.mode == .normal)
+        s.press(.char("c"))
+        #expect(Reducer.reduce(&s, .interrupt) == [])
+        #expect(s.mode == .normal)
+    }
+
     @Test func ctrlCInAnUntouchedFormOrOnTheDashboardStops() throws {
         var s = try state()
         s.press(.char("a"))

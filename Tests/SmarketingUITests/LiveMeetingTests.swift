@@ -61,7 +61,7 @@ struct LiveMeetingTests {
         guard case .capture(let editor, _) = s.mode else { Issue.record("the capture line closed on an error"); return }
         #expect(editor.text == "f: pipeline: stuck")
         #expect(s.banner?.text == "Not captured: unknown stage \"pipeline\"; use iql-mql, sql, opportunity, customer or retention.")
-        s.press(.escape)
+        s.press(.escape, .char("y")) // the line holds text: Esc asks first
         #expect(s.mode == .normal)
         #expect(s.undoStack.count == 4)
     }
@@ -73,7 +73,7 @@ struct LiveMeetingTests {
         s.press(.tab)
         guard case .capture(let editor, _) = s.mode else { Issue.record("capture closed"); return }
         #expect(editor.text == "a: Hannah Kim: ")
-        s.press(.escape, .char("c"))
+        s.press(.escape, .char("y"), .char("c"))
         s.type("f: ")
         s.press(.tab)
         guard case .capture(_, let completions) = s.mode else { Issue.record("capture closed"); return }

@@ -21,7 +21,7 @@ struct WidgetContractTests {
         ("form", OverlayWidgetTests.form),
         ("help", OverlayWidgetTests.help),
         ("quit prompt", QuitPrompt(unsavedEdits: 2)),
-        ("discard prompt", DiscardPrompt()),
+        ("discard prompt", DiscardPrompt(place: "in this form")),
         ("new week prompt", NewWeekPrompt(meetingDate: CalendarDate(iso: "2026-11-23")!, openActionItems: 3)),
         ("too small", TooSmallNotice(size: Size(width: 10, height: 3), minimum: Size(width: 80, height: 24))),
         ("capture", CaptureLine(editor: LineEditor("a: Priya: send the deck 🚀"), completions: ["Priya"])),

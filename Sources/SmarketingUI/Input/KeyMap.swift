@@ -163,7 +163,7 @@ public enum KeyMap {
         // Quick capture
         bind([.enter], .capture(.submit), "add what was typed", hint: "add"),
         bind([.tab], .capture(.complete), "complete an owner or stage", hint: "complete"),
-        bind([.escape], .capture(.cancel), "cancel", hint: "cancel"),
+        bind([.escape], .capture(.cancel), "cancel (asks first when something was typed; so does Ctrl-C)", hint: "cancel"),
         // Help and prompts
         bind([.escape, .char("?"), .char("q")], .help(.close), "close help"),
         bind([.char("j"), .down], .help(.scrollDown), "scroll down"),

@@ -41,7 +41,9 @@ extension DashboardScreen {
         case .confirmNewWeek:
             guard let meeting = state.meeting else { return nil }
             return NewWeekPrompt(meetingDate: meeting.date, openActionItems: meeting.actionItems.filter { !$0.done }.count)
-        case .confirmDiscard: return DiscardPrompt()
+        case .confirmDiscard(let typed):
+            if case .capture = typed { return DiscardPrompt(place: "on the capture line") }
+            return DiscardPrompt(place: "in this form")
         case .capture(let editor, let completions): return CaptureLine(editor: editor, completions: completions)
         case .conflict(let theirs, let viewing):
             return ConflictOverlay(fileLabel: state.fileLabel, unsavedEdits: state.unsavedEdits,

@@ -31,8 +31,9 @@ public enum Mode: Equatable, Sendable {
     case help(scroll: Int)
     case confirmQuit
     case confirmNewWeek
-    /// Esc or Ctrl-C in a form with typed text: throw it away? The form is kept for "no".
-    case confirmDiscard(FormState)
+    /// Esc or Ctrl-C in a form or on the capture line with typed text: throw it away? What was
+    /// typed is kept for "no".
+    case confirmDiscard(TypedText)
     /// The chair quit while a save was under way: waiting for it to finish before leaving.
     case quitting
     /// Quick capture: the line being typed and, after Tab, the completions offered.
@@ -40,6 +41,20 @@ public enum Mode: Equatable, Sendable {
     /// The file changed on disk while there were unsaved edits here: the chair decides. `theirs`
     /// is nil when the file on disk cannot be read or is invalid (only "keep mine" is possible).
     case conflict(theirs: Workspace?, viewing: Bool)
+}
+
+/// Text the chair typed and has not committed: a changed form, or the quick-capture line.
+public enum TypedText: Equatable, Sendable {
+    case form(FormState)
+    case capture(LineEditor)
+
+    /// The mode to go back to when the chair keeps it.
+    var mode: Mode {
+        switch self {
+        case .form(let form): return .form(form)
+        case .capture(let editor): return .capture(editor, completions: [])
+        }
+    }
 }
 
 /// A point to return to on undo or redo.

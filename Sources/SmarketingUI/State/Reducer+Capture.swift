@@ -10,7 +10,11 @@ extension Reducer {
         }
         switch KeyMap.capture(key) {
         case .cancel?:
-            state.mode = .normal
+            if !editor.text.isEmpty {
+                state.mode = .confirmDiscard(.capture(editor))
+                return []
+            }
+            return closeCapture(discarded: false, &state)
         case .complete?:
             let options = Capture.completions(for: editor.text, owners: Capture.knownNames(in: state.workspace))
             if options.count == 1 {
@@ -42,6 +46,15 @@ extension Reducer {
                 state.mode = .capture(editor, completions: [])
             }
         }
+        return []
+    }
+
+    /// Closes the capture line without adding anything; a change on disk that waited for it
+    /// comes next.
+    static func closeCapture(discarded: Bool, _ state: inout AppState) -> [Effect] {
+        state.mode = .normal
+        if discarded { state.banner = Banner("Discarded the capture line; nothing changed.", expires: state.now.adding(seconds: 3)) }
+        if let theirs = state.pendingConflict { return externalChange(theirs, &state) }
         return []
     }
 

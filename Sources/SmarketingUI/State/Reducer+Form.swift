@@ -31,7 +31,7 @@ extension Reducer {
         case .previous: form.focus = (form.focus + form.fields.count - 1) % form.fields.count
         case .cancel:
             if form.isChanged {
-                state.mode = .confirmDiscard(form)
+                state.mode = .confirmDiscard(.form(form))
                 return []
             }
             return closeForm(discarded: false, &state)

@@ -39,9 +39,18 @@ extension Reducer {
     /// second Ctrl-C on the question stops). Everywhere else it stops the dashboard, which saves
     /// every committed edit first.
     static func interrupt(_ state: inout AppState) -> [Effect] {
-        if case .form(let form) = state.mode, form.isChanged {
-            state.mode = .confirmDiscard(form)
+        switch state.mode {
+        case .form(let form) where form.isChanged:
+            state.mode = .confirmDiscard(.form(form))
             return []
+        case .capture(let editor, _) where !editor.text.isEmpty:
+            state.mode = .confirmDiscard(.capture(editor))
+            return []
+        case .capture:
+            // An empty capture line: Ctrl-C closes it, as Esc does.
+            return closeCapture(discarded: false, &state)
+        default:
+            return [.stop]
         }
         return [.stop]
     }

@@ -84,10 +84,12 @@ public enum Reducer {
             case nil: break
             }
             return []
-        case .confirmDiscard(let form):
+        case .confirmDiscard(let typed):
             switch KeyMap.prompt(key) {
-            case .confirm?: return closeForm(discarded: true, &state)
-            case .decline?: state.mode = .form(form)
+            case .confirm?:
+                if case .capture = typed { return closeCapture(discarded: true, &state) }
+                return closeForm(discarded: true, &state)
+            case .decline?: state.mode = typed.mode
             case nil: break
             }
             return []

@@ -37,14 +37,17 @@ struct NewWeekPrompt: OverlayWidget {
     }
 }
 
-/// "Discard what you typed?": Esc or Ctrl-C in a form whose fields were changed.
+/// "Discard what you typed?": Esc or Ctrl-C in a form whose fields were changed, or on a capture
+/// line with text.
 struct DiscardPrompt: OverlayWidget {
+    /// Where the text is: "in this form", "on the capture line".
+    var place: String
 
     func placement(on screen: Size) -> Rect { Panel.centered(width: 64, height: 6, in: screen) }
 
     func draw(into grid: inout Grid, _ rect: Rect) {
         Panel.draw(rect, title: "Discard?", &grid)
-        grid.text("What you typed in this form is not saved and would be lost.", x: rect.x + 2, y: rect.y + 2, role: .bad, maxWidth: rect.width - 4)
+        grid.text("What you typed \(place) would be lost.", x: rect.x + 2, y: rect.y + 2, role: .bad, maxWidth: rect.width - 4)
         grid.text("y discard it · n keep editing", x: rect.x + 2, y: rect.y + 3, role: .overlay, maxWidth: rect.width - 4)
     }
 }
