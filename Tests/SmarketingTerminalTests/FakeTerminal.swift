@@ -17,6 +17,8 @@ final class FakeTerminal: TerminalBackend {
         case until(String)
         /// Runs code between frames: an external writer, a check.
         case perform(() -> Void)
+        /// Waits like `until`, for a condition outside the screen (named for the report).
+        case untilTrue(String, () -> Bool)
     }
 
     private(set) var size: Size
@@ -53,19 +55,11 @@ final class FakeTerminal: TerminalBackend {
                 pending = events
                 return (true, poll(others, milliseconds: 0))
             case .until(let text):
-                if screen.contains(text) {
-                    steps.removeFirst()
-                    waitedSince = nil
-                    continue
-                }
-                if waitedSince == nil { waitedSince = Date() }
-                if let since = waitedSince, Date().timeIntervalSince(since) > patience {
-                    missed.append(text)
-                    steps.removeFirst()
-                    waitedSince = nil
-                    continue
-                }
+                if settled(text, met: screen.contains(text)) { continue }
                 // Let the runner react to saves and changes on disk, then look again.
+                return (false, poll(others, milliseconds: min(20, max(0, timeoutMilliseconds))))
+            case .untilTrue(let name, let condition):
+                if settled(name, met: condition()) { continue }
                 return (false, poll(others, milliseconds: min(20, max(0, timeoutMilliseconds))))
             }
         }
@@ -75,6 +69,19 @@ final class FakeTerminal: TerminalBackend {
     }
 
     private var waitedSince: Date?
+
+    /// Whether a waiting step is over: what it waits for is met, or patience ran out (then it is
+    /// recorded as missed). Either way the step is removed.
+    private func settled(_ name: String, met: Bool) -> Bool {
+        if !met {
+            if waitedSince == nil { waitedSince = Date() }
+            guard let since = waitedSince, Date().timeIntervalSince(since) > patience else { return false }
+            missed.append(name)
+        }
+        steps.removeFirst()
+        waitedSince = nil
+        return true
+    }
 
     private func poll(_ fds: [Int32], milliseconds: Int32) -> Set<Int32> {
         var polled = fds.filter { $0 >= 0 }.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }

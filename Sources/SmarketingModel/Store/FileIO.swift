@@ -29,7 +29,7 @@ public struct Fingerprint: Equatable, Hashable, Sendable {
     }
 }
 
-/// Fault injection for tests of interrupted saves. Never set outside tests.
+/// Fault injection for tests of interrupted saves and slow reads. Never set outside tests.
 public struct WriteFaults: Sendable {
     /// Fail with "no space left on device" after writing this many bytes of the temporary file.
     public var failAfterBytes: Int?
@@ -38,11 +38,16 @@ public struct WriteFaults: Sendable {
     /// Runs just before the rename, after the check that the file is unchanged: where another
     /// program's write would race with the save.
     public var beforeRename: (@Sendable () -> Void)?
+    /// Runs before another program's version is parsed (`readExternalChange`): a test can hold
+    /// it there, as a huge file would.
+    public var beforeParsingTheirs: (@Sendable () -> Void)?
 
-    public init(failAfterBytes: Int? = nil, failBeforeRename: Bool = false, beforeRename: (@Sendable () -> Void)? = nil) {
+    public init(failAfterBytes: Int? = nil, failBeforeRename: Bool = false, beforeRename: (@Sendable () -> Void)? = nil,
+                beforeParsingTheirs: (@Sendable () -> Void)? = nil) {
         self.failAfterBytes = failAfterBytes
         self.failBeforeRename = failBeforeRename
         self.beforeRename = beforeRename
+        self.beforeParsingTheirs = beforeParsingTheirs
     }
 
     public static let none = WriteFaults()

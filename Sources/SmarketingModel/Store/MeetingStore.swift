@@ -156,7 +156,10 @@ public final class MeetingStore: @unchecked Sendable {
             return DiskVersion(fingerprint: nil, workspace: .failure(error))
         }
         let fingerprint = Fingerprint(bytes)
-        if skippingOwnVersions && isOwnVersion(fingerprint) { return nil }
+        if skippingOwnVersions {
+            if isOwnVersion(fingerprint) { return nil }
+            faults.beforeParsingTheirs?()
+        }
         do {
             return DiskVersion(fingerprint: fingerprint, workspace: .success(try MeetingStore.decode(bytes, path: path)))
         } catch {
