@@ -46,4 +46,38 @@ struct LocaleE2ETests {
         try tmux.keys("q")
         try tmux.waitFor("__EXIT=0")
     }
+
+    /// Zooming a pane in and out on an ASCII-only terminal leaves no stale cells: after each
+    /// step the screen is exactly what a full repaint (Ctrl-L) draws. Wide and accented user text
+    /// (shown as `?`) used to leave cells of the old layout behind.
+    @Test func zoomOnAnASCIITerminalLeavesNoStaleCells() throws {
+        let copy = try WorkspaceCopy("northwind.json")
+        var ws = try MeetingStore(path: copy.path).load()
+        ws.team.name = "Café Nörd 渡辺"
+        let m = ws.currentMeetingIndex!
+        ws.meetings[m].agenda[0].title = "渡辺さん review 🎯 and Zoë's list"
+        ws.frictionPoints[0].title = "Leads über 渡辺 stall 📉 in nurture"
+        try MeetingStore(path: copy.path).save(ws, overwritingExternalChanges: true)
+        let tmux = try TmuxSession(width: 100, height: 30, shellCommand:
+            "env -u LC_ALL -u LC_CTYPE LANG=C TERM=vt100 \(TmuxSession.binary) \(copy.path); echo __EXIT=$?")
+        let first = try tmux.waitFor("1 KPIs")
+        #expect(first.contains("| o ???????? review ?? and Zo?'s list"), "wide text is not two ? per cell pair:\n\(first)")
+
+        /// The screen once it has settled, then after a full repaint: they must match.
+        func settledThenRepainted(until text: String) throws -> (String, String) {
+            try tmux.waitFor(text)
+            let settled = try tmux.settledScreen()
+            try tmux.keys("C-l")
+            return (settled, try tmux.settledScreen())
+        }
+        for (keys, text) in [(["2", "z"], "2 Agenda"), (["z"], "3 Friction"), (["3", "z"], "3 Friction"), (["z"], "1 KPIs")] {
+            try tmux.keys(keys[0])
+            if keys.count > 1 { try tmux.keys(keys[1]) }
+            let (settled, repainted) = try settledThenRepainted(until: text)
+            #expect(settled == repainted, "after \(keys) the screen differs from a full repaint:\n\(settled)\n---\n\(repainted)")
+            #expect(!settled.unicodeScalars.contains { $0.value > 0x7E })
+        }
+        try tmux.keys("q")
+        try tmux.waitFor("__EXIT=0")
+    }
 }

@@ -37,6 +37,24 @@ final class TmuxSession {
 
     func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "main"], captureOutput: true) }
 
+    /// The screen once it stops changing (the same for 150 ms), so a frame still arriving is not
+    /// taken for the result.
+    func settledScreen(timeout: Double = 10) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = try screen(), since = Date()
+        while Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.03)
+            let now = try screen()
+            if now != last {
+                last = now
+                since = Date()
+            } else if Date().timeIntervalSince(since) >= 0.15 {
+                return now
+            }
+        }
+        return last
+    }
+
     func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", "main", "-x", "\(width)", "-y", "\(height)"])
     }
