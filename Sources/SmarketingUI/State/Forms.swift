@@ -13,7 +13,7 @@ public enum Forms {
     /// The form that asks where to save a copy, with `suggestion` filled in.
     public static func saveCopyForm(suggestion: String) -> FormState {
         FormState(target: .saveCopy, title: "Save a copy", fields: [
-            FormField("path", "Save as", text: suggestion, hint: "a name goes beside this file, or a full path; edits then go to the copy"),
+            FormField("path", "Save as", text: suggestion, hint: "a name goes beside this file; later edits go to the copy"),
         ])
     }
 
