@@ -12,6 +12,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // `import`: a streaming RFC 4180 reader for CRM and ad exports, and TOML for --map files.
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // Test-only: readable diffs when a golden screen or widget does not match.
         .package(url: "https://github.com/pointfreeco/swift-custom-dump", from: "1.7.3"),
     ],
@@ -22,6 +25,16 @@ let package = Package(
         // Terminal-free UI core: state, actions, reducer, key map, layout, widgets drawing into a grid,
         // themes parsed from bytes. It touches neither the terminal nor the disk.
         .target(name: "SmarketingUI", dependencies: ["SmarketingModel"]),
+        // `smarketing import`: CRM and ad-spend exports (CSV) into the workspace's weekly records,
+        // under one written definition per number, with the provenance kept.
+        .target(
+            name: "SmarketingImport",
+            dependencies: [
+                "SmarketingModel",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         // Wide-character ncurses: the module map and a C shim, nothing else.
         .systemLibrary(
             name: "CNcursesw",
@@ -51,12 +64,13 @@ let package = Package(
                 "SmarketingModel",
                 "SmarketingUI",
                 "SmarketingTerminal",
+                "SmarketingImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "SmarketingModelTests",
-            dependencies: ["SmarketingModel", .product(name: "Yams", package: "Yams")],
+            dependencies: ["SmarketingModel", "SmarketingImport", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
         .testTarget(

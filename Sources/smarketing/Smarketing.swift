@@ -21,7 +21,7 @@ struct Smarketing: ParsableCommand {
               smarketing new-week team.json
             """,
         version: "smarketing \(version)",
-        subcommands: [Open.self, Present.self, Init.self, Validate.self, KPIs.self, Export.self, NewWeek.self],
+        subcommands: [Open.self, Present.self, Init.self, Validate.self, KPIs.self, Export.self, NewWeek.self, Import.self],
         defaultSubcommand: Open.self
     )
 }

@@ -60,12 +60,40 @@ extension Workspace {
         if let problem = weekStartProblem(week.weekStart) { throw problem }
         try edit { (ws: inout Workspace) throws(EditError) in
             if let i = ws.weeks.firstIndex(where: { $0.weekStart == week.weekStart }) {
+                var week = week
+                // Imported numbers changed by hand: the provenance says so from now on.
+                if var provenance = ws.weeks[i].imported, !week.hasSameNumbers(as: ws.weeks[i]) {
+                    provenance.editedByHand = true
+                    week.imported = provenance
+                }
                 ws.weeks[i] = week
             } else {
                 ws.weeks.append(week)
                 ws.weeks.sort { $0.weekStart < $1.weekStart }
             }
         }
+    }
+
+    /// Stores weeks computed by `smarketing import`, each replacing the record of its week or
+    /// added in date order. All or nothing: one week the loader would refuse refuses them all.
+    public mutating func storeImportedWeeks(_ weeks: [WeekRecord]) throws(EditError) {
+        for week in weeks { if let problem = weekStartProblem(week.weekStart) { throw problem } }
+        try edit { (ws: inout Workspace) throws(EditError) in
+            for week in weeks {
+                if let i = ws.weeks.firstIndex(where: { $0.weekStart == week.weekStart }) {
+                    ws.weeks[i] = week
+                } else {
+                    ws.weeks.append(week)
+                }
+            }
+            ws.weeks.sort { $0.weekStart < $1.weekStart }
+        }
+    }
+
+    /// The weekday this file's weeks start on (ISO: 1 = Monday): its weeks', else the current
+    /// meeting's KPI week's, else Monday.
+    public var weekStartWeekday: Int {
+        weeks.first?.weekStart.weekday ?? currentMeeting?.kpiWeek.weekday ?? 1
     }
 
     /// Why a KPI record for the week starting on `start` could not be stored (every week in a file

@@ -62,6 +62,9 @@ final class ObjectReader {
 
     func pathOf(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
+    /// For readers of nested objects.
+    var context: SchemaContext { ctx }
+
     private func fetch(_ key: String, required: Bool) -> JSONValue? {
         known.append(key)
         guard let value = members[key] else {

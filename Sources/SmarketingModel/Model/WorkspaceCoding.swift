@@ -155,12 +155,18 @@ extension WeekRecord {
         }
         let inSLA = r.optionalInt("sqlsFirstAttemptInSLA", in: ModelLimits.count)
         let fully = r.optionalInt("sqlsFullyAttempted", in: ModelLimits.count)
+        var imported: ImportProvenance?? = .some(nil)
+        switch r.optionalObject("imported") {
+        case .some(.some(let p)): imported = ImportProvenance(reading: p).map { .some($0) }
+        case .some(.none): break
+        case .none: imported = nil
+        }
         r.finish()
         guard let id, let start, let spend, let leads, let mqls, let sqls, let opps, let won, let lost,
-              let customers, let cycle, let inSLA, let fully else { return nil }
+              let customers, let cycle, let inSLA, let fully, let imported else { return nil }
         self.init(id: id, weekStart: start, marketingSpend: spend, leads: leads, mqls: mqls, sqls: sqls,
                   opportunities: opps, won: won, lost: lost, newCustomers: customers, cycleDays: cycle,
-                  sqlsFirstAttemptInSLA: inSLA, sqlsFullyAttempted: fully)
+                  sqlsFirstAttemptInSLA: inSLA, sqlsFullyAttempted: fully, imported: imported)
     }
 
     var json: JSONValue {
@@ -178,6 +184,44 @@ extension WeekRecord {
             JSONMember("cycleDays", .array(cycleDays.map { .double($0) })),
             JSONMember("sqlsFirstAttemptInSLA", jsonOrNull(sqlsFirstAttemptInSLA)),
             JSONMember("sqlsFullyAttempted", jsonOrNull(sqlsFullyAttempted)),
+        ] + (imported.map { [JSONMember("imported", $0.json)] } ?? []))
+    }
+}
+
+extension ImportProvenance {
+    init?(reading r: ObjectReader) {
+        let at = r.optionalTimestamp("at")
+        let edited = r.bool("editedByHand", default: false)
+        var sources: [Source]? = []
+        if let elements = r.array("sources") {
+            for element in elements {
+                guard let s = ObjectReader(element.value, at: element.path, r.context) else { sources = nil; continue }
+                let file = s.string("file")
+                let hash = s.string("sha256")
+                if let hash, hash.utf8.count != 64 || !hash.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) {
+                    s.report("sha256", "expected 64 lowercase hex digits, found \"\(TextSanitizer.visible(String(hash.prefix(80))))\"")
+                    sources = nil
+                }
+                s.finish()
+                if let file, let hash { sources?.append(Source(file: file, sha256: hash)) } else { sources = nil }
+            }
+        } else {
+            sources = nil
+        }
+        r.finish()
+        guard case .some(.some(let importedAt)) = at else {
+            if case .some(.none) = at { r.report("at", "required: when the import ran, like 2026-11-23T09:00:00Z") }
+            return nil
+        }
+        guard let edited, let sources else { return nil }
+        self.init(importedAt: importedAt, sources: sources, editedByHand: edited)
+    }
+
+    var json: JSONValue {
+        .object([
+            JSONMember("at", .string(importedAt.iso)),
+            JSONMember("editedByHand", .bool(editedByHand)),
+            JSONMember("sources", .array(sources.map { .object([JSONMember("file", .string($0.file)), JSONMember("sha256", .string($0.sha256))]) })),
         ])
     }
 }
