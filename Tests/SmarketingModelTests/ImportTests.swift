@@ -164,6 +164,47 @@ struct ImportTests {
     }
 }
 
+@Suite("Import: provenance in the file")
+struct ImportProvenanceTests {
+    static let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("sample-data/northwind.json").path
+
+    @Test func provenanceRoundTripsAndAHandEditMarksIt() throws {
+        var ws = try MeetingStore(path: Self.sample).load()
+        let start = try #require(ws.weeks.last?.weekStart)
+        var week = try #require(ws.week(startingOn: start))
+        week.imported = ImportProvenance(importedAt: Timestamp(iso: "2026-11-23T09:41:00Z")!,
+                                         sources: [.init(file: "hubspot-contacts.csv", sha256: String(repeating: "ab", count: 32))])
+        try ws.storeImportedWeeks([week])
+        let bytes = MeetingStore.encode(ws)
+        let back = try MeetingStore.decode(bytes, path: "x.json")
+        #expect(back == ws)
+        #expect(String(decoding: bytes, as: UTF8.self).contains("\"imported\": {"))
+        // The same numbers saved from the form: still imported, not edited.
+        try ws.saveWeek(week)
+        #expect(ws.week(startingOn: start)?.imported?.editedByHand == false)
+        week.sqls += 1
+        try ws.saveWeek(week)
+        #expect(ws.week(startingOn: start)?.imported?.editedByHand == true)
+        // A week never imported carries no provenance, and its JSON has no "imported" key.
+        let plain = try MeetingStore(path: Self.sample).load()
+        #expect(!String(decoding: MeetingStore.encode(plain), as: UTF8.self).contains("imported"))
+    }
+
+    @Test func aBrokenProvenanceIsNamedByItsPath() throws {
+        var text = try String(contentsOfFile: Self.sample, encoding: .utf8)
+        let anchor = "\"weekStart\": \"2026-11-16\","
+        #expect(text.contains(anchor))
+        text = text.replacingOccurrences(of: anchor, with: anchor + " \"imported\": {\"at\": \"2026-11-23T09:41:00Z\", \"sources\": [{\"file\": \"a.csv\", \"sha256\": \"xyz\"}]},")
+        #expect(throws: WorkspaceError.self) { try MeetingStore.decode(Array(text.utf8), path: "x.json") }
+        do {
+            _ = try MeetingStore.decode(Array(text.utf8), path: "x.json")
+        } catch {
+            #expect(error.lines.contains { $0.contains("imported.sources[0].sha256") && $0.contains("64 lowercase hex digits") }, "\(error.lines)")
+        }
+    }
+}
+
 @Suite("Import: cells")
 struct ImportCellTests {
     @Test(arguments: [

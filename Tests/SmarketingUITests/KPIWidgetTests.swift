@@ -88,6 +88,20 @@ struct KPIPaneTests {
         ])
     }
 
+    @Test func importedNumbersSayWhereTheyCameFromOnTheBottomEdgeOrElseInTheTitle() {
+        var pane = Self.pane(1)
+        pane.provenance = ("imported 11-23 from hubspot-contacts.csv +4, edited by hand", "imported 11-23, edited")
+        let wide = WidgetFixture.draw(pane, width: 110, height: 4).textLines
+        #expect(wide[3] == "└─ Funnel: no record for this week ───────────── imported 11-23 from hubspot-contacts.csv +4, edited by hand ┘")
+        let medium = WidgetFixture.draw(pane, width: 64, height: 4).textLines
+        #expect(medium[3].hasSuffix("─ imported 11-23, edited ┘"), "\(medium[3])")
+        // No room beside the funnel: the title says it, when the SLA still fits.
+        pane.sla = nil
+        let narrow = WidgetFixture.draw(pane, width: 48, height: 4).textLines
+        #expect(narrow[0].hasPrefix("┌ 1 KPIs · week of 2026-11-16 · imported "), "\(narrow[0])")
+        #expect(!narrow[3].contains("imported"))
+    }
+
     @Test(arguments: [0, 1, 3, 4, 5, 8], [Size(width: 80, height: 6), Size(width: 80, height: 8), Size(width: 200, height: 11)])
     func anyNumberOfTilesFitsThePane(count: Int, size: Size) {
         let pane = Self.pane(count)

@@ -106,7 +106,19 @@ public struct MinutesExporter: Exporter {
             }
             lines.append("| \(result.kind.title) | \(value) | \(KPIFormat.target(result.target, result.kind, currency: currency)) | \(result.status.rawValue) | \(change(result.changeVsLastWeek, result.kind)) | \(change(result.changeVsFourWeekAverage, result.kind)) |")
         }
+        if let provenance = workspace.week(startingOn: meeting.kpiWeek)?.imported {
+            lines.append("")
+            lines.append(Self.provenanceLine(provenance))
+        }
         return lines
+    }
+
+    /// "Imported 2026-11-23 09:41 UTC from a.csv (sha256 3fc01883…), b.csv (…)", and whether
+    /// the numbers were changed by hand since: so the room knows they were not typed.
+    static func provenanceLine(_ p: ImportProvenance) -> String {
+        let when = p.importedAt.iso.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: ":00Z", with: " UTC").replacingOccurrences(of: "Z", with: " UTC")
+        let files = p.sources.map { "\(MarkdownEscaper.inline($0.file)) (sha256 \($0.sha256.prefix(12))…)" }.joined(separator: ", ")
+        return "_Numbers imported \(when) from \(files)" + (p.editedByHand ? "; edited by hand since._" : "._")
     }
 
     private func change(_ change: KPIChange?, _ kind: KPIKind) -> String {

@@ -119,6 +119,13 @@ extension KPIPane {
         sla = state.sla.map { SLALine(full: $0.line(compact: false), compact: $0.line(compact: true),
                                       onTarget: ($0.leadsPerRepThisMonth ?? 0) >= Double($0.target)) }
         funnel = state.funnel.map { FunnelStrip($0) }
+        provenance = state.meeting.flatMap { state.workspace.week(startingOn: $0.kpiWeek)?.imported }.map { p in
+            let day = p.importedAt.adding(seconds: Int64(state.utcOffset)).utcDate
+            let when = "imported \(day.year == state.today.year ? String(day.iso.dropFirst(5)) : day.iso)"
+            let edited = p.editedByHand ? ", edited by hand" : ""
+            let files = p.sources.first.map { " from \($0.file)" + (p.sources.count > 1 ? " +\(p.sources.count - 1)" : "") } ?? ""
+            return (TextSanitizer.visible(when + files + edited), when + (p.editedByHand ? ", edited" : ""))
+        }
         let currency = state.workspace.team.currency
         tiles = state.report?.results.map { KPITile($0, currency: currency, asciiOnly: state.asciiOnly) } ?? []
         selected = state.selected(.kpis)

@@ -16,29 +16,32 @@ struct FunnelStrip: Widget {
 
     static let names = ["leads", "MQL", "SQL", "opp", "won"]
 
-    /// Keeps a cell clear at each end, so the strip sits inside a frame's corners.
-    func draw(into grid: inout Grid, _ rect: Rect) {
-        guard !rect.isEmpty else { return }
-        let y = rect.y
-        guard let counts else {
-            grid.text(" Funnel: no record for this week ", x: rect.x + 1, y: y, role: .dim, maxWidth: rect.width - 2)
-            return
-        }
-        var cx = rect.x + 1
-        let limit = rect.maxX - 1
-        func put(_ text: String, _ role: StyleRole) {
-            guard cx < limit else { return }
-            cx += grid.text(text, x: cx, y: y, role: role, maxWidth: limit - cx)
-        }
-        put(" Funnel ", .title)
+    /// The strip's pieces and their styles, in order.
+    var segments: [(text: String, role: StyleRole)] {
+        guard let counts else { return [(" Funnel: no record for this week ", .dim)] }
+        var out: [(String, StyleRole)] = [(" Funnel ", .title)]
         for (i, count) in counts.enumerated() {
-            put(i < FunnelStrip.names.count ? "\(count) \(FunnelStrip.names[i])" : "\(count)", .text)
+            out.append((i < FunnelStrip.names.count ? "\(count) \(FunnelStrip.names[i])" : "\(count)", .text))
             if i < steps.count {
                 let step = steps[i]
                 let rate = step.rate.map { KPIFormat.fixed($0 * 100, places: 0) + "%" } ?? "n/a"
-                put(step.isFlagged ? " ⚑→\(rate) " : " →\(rate) ", step.isFlagged ? .bad : .dim)
+                out.append((step.isFlagged ? " ⚑→\(rate) " : " →\(rate) ", step.isFlagged ? .bad : .dim))
             }
         }
-        put(" ", .text)
+        out.append((" ", .text))
+        return out
+    }
+
+    /// Columns the strip takes, its end cells included.
+    var width: Int { 1 + segments.reduce(0) { $0 + DisplayWidth.of($1.text) } }
+
+    /// Keeps a cell clear at each end, so the strip sits inside a frame's corners.
+    func draw(into grid: inout Grid, _ rect: Rect) {
+        guard !rect.isEmpty else { return }
+        var cx = rect.x + 1
+        let limit = rect.maxX - 1
+        for (text, role) in segments where cx < limit {
+            cx += grid.text(text, x: cx, y: rect.y, role: role, maxWidth: limit - cx)
+        }
     }
 }

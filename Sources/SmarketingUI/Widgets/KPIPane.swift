@@ -16,6 +16,9 @@ struct KPIPane: Widget {
     var weekHasRecord = true
     var sla: SLALine?
     var funnel: FunnelStrip?
+    /// Where the week's numbers came from, when they were imported, in a full and a compact
+    /// form: the bottom edge shows whichever fits beside the funnel.
+    var provenance: (full: String, compact: String)?
     var tiles: [KPITile]
     /// The selected tile: highlighted when the pane has focus, and always kept in view.
     var selected = 0
@@ -33,8 +36,25 @@ struct KPIPane: Widget {
         return title
     }
 
+    /// The provenance text that fits on the bottom edge of a pane `width` wide, if any does.
+    func provenanceOnEdge(width: Int) -> (text: String, room: Int)? {
+        guard let provenance else { return nil }
+        let room = width - 2 - (funnel?.width ?? 0) - 3
+        let full = " " + provenance.full + " ", compact = " " + provenance.compact + " "
+        let text = DisplayWidth.of(full) <= room ? full : compact
+        return DisplayWidth.of(text) <= room ? (text, room) : nil
+    }
+
     func draw(into grid: inout Grid, _ rect: Rect) {
-        let title = title
+        let edge = provenanceOnEdge(width: rect.width)
+        // Where the bottom edge has no room, the title says the numbers were imported, unless
+        // that would push the SLA off the top edge.
+        var title = title
+        if provenance != nil && edge == nil {
+            let longer = title + " · imported"
+            let slaWidth = sla.map { DisplayWidth.of(" " + $0.compact + " ") } ?? 0
+            if DisplayWidth.of(longer) + 4 + (slaWidth == 0 ? 0 : 3 + slaWidth) <= rect.width { title = longer }
+        }
         grid.box(rect, role: focused ? .borderFocused : .border, title: title, titleRole: focused ? .titleFocused : .title)
         let inner = rect.inset(1)
         guard !inner.isEmpty else { return }
@@ -48,6 +68,10 @@ struct KPIPane: Widget {
             }
         }
         funnel?.render(into: &grid, Rect(x: rect.x + 1, y: rect.maxY - 1, width: rect.width - 2, height: 1))
+        if let (text, room) = edge {
+            // Right-aligned on the bottom edge, after the funnel and a gap of border.
+            grid.textRight(text, maxX: rect.maxX - 1, y: rect.maxY - 1, role: .dim, maxWidth: room)
+        }
         let area = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
         let layout = KPIPane.tileLayout(count: tiles.count, selected: selected, in: area)
         for (i, (tile, tileRect)) in zip(tiles, layout.rects).enumerated() {
