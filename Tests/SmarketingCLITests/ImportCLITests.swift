@@ -100,4 +100,24 @@ struct ImportCLITests {
         #expect(again.stdout.contains("Week of 2026-11-16 (its hand edits are replaced):\n  leads  120 → 119\n"), "\(again.stdout)")
         #expect(try MeetingStore(path: path).load().week(startingOn: week.weekStart)?.imported?.editedByHand == false)
     }
+
+    /// The README's weekly routine, as written, on the sample exports.
+    @Test func theREADMEsWeeklyRoutineRunsAsWritten() throws {
+        let readme = try String(contentsOf: CLI.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        let block = try #require(readme.components(separatedBy: "<!-- import-routine -->\n```sh\n").dropFirst().first?
+            .components(separatedBy: "\n```").first, "README.md has no <!-- import-routine --> block")
+        let lines = block.split(separator: "\n").map(String.init)
+        #expect(lines.first == "cp sample-data/northwind.json /tmp/northwind.json")
+        #expect(lines.last == "swift run smarketing /tmp/northwind.json")
+        let importLine = try #require(lines.first { $0.hasPrefix("swift run smarketing import ") })
+        let scratch = Scratch()
+        let path = try workspace(scratch)
+        let arguments = importLine.split(separator: " ").dropFirst(3).map { word -> String in
+            if word == "/tmp/northwind.json" { return path }
+            return word.hasPrefix("sample-data/") ? CLI.repository.appendingPathComponent(String(word)).path : String(word)
+        }
+        let r = try CLI.run(arguments)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Week of 2026-11-16: numbers unchanged; now marked as imported\n1 week to change.\nSaved "), "\(r.stdout)")
+    }
 }
