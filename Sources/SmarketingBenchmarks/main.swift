@@ -191,6 +191,22 @@ for size in pasteSizes {
     pasteFigures.append((size, Measurement(name: "", samples: samples)))
     FileHandle.standardError.write(Data("  paste \(size) bytes: median \(Harness.format(Measurement(name: "", samples: samples).median)) over \(samples.count) runs\n".utf8))
 }
+// `smarketing import`: a busy year's exports, through the real binary (read, count, save).
+let importSize = smoke ? (contacts: 2_000, deals: 400) : (contacts: 100_000, deals: 20_000)
+let importFolder = work.appendingPathComponent("exports")
+try? FileManager.default.createDirectory(at: importFolder, withIntermediateDirectories: true)
+let exports = try ImportExports.write(in: importFolder, contacts: importSize.contacts, deals: importSize.deals, seed: 11)
+var importRuns: [(seconds: Double, peakRSSKiB: Int, status: Int32)] = []
+for _ in 0..<(smoke ? 1 : (quick ? 3 : 5)) {
+    let copy = work.appendingPathComponent("import.json").path
+    try? FileManager.default.removeItem(atPath: copy)
+    try? FileManager.default.removeItem(atPath: copy + ".bak")
+    try? FileManager.default.copyItem(atPath: subjects[0].path, toPath: copy)
+    importRuns.append(runMeasured([smarketing, "import", copy, "--contacts", exports.contacts, "--deals", exports.deals]
+                                  + exports.spend.flatMap { ["--spend", $0] }))
+}
+FileHandle.standardError.write(Data("  import \(importSize.contacts) contacts + \(importSize.deals) deals: \(importRuns.map { String(format: "%.2f s", $0.seconds) }), exit \(importRuns.map(\.status))\n".utf8))
+
 let floor = binDir.appendingPathComponent("ncurses-floor").path
 if FileManager.default.isExecutableFile(atPath: floor) {
     measureProgram("C ncurses floor", "-", [floor], marker: "FLOOR-READY", key: nil, quit: ["q"])
@@ -235,6 +251,14 @@ out += "| paste | median | max | runs |\n| --- | ---: | ---: | ---: |\n"
 for (size, m) in pasteFigures {
     out += "| paste \(size / 1000) KB | \(Harness.format(m.median)) | \(Harness.format(m.samples.max() ?? 0)) | \(m.samples.count) |\n"
 }
+out += "\n### Import, real binary\n\n"
+out += "`smarketing import` of \(importSize.contacts) contacts, \(importSize.deals) deals and three spend reports of a year each "
+out += "(Google Ads, LinkedIn, Meta; \(String(format: "%.1f", Double(exports.bytes) / 1_048_576)) MiB of CSV in all) into a copy of the sample: "
+out += "reading, counting 53 weeks and the atomic save, from spawn to exit.\n\n"
+out += "| runs | wall time median | max | peak RSS | exit |\n| ---: | ---: | ---: | ---: | --- |\n"
+let importTimes = Measurement(name: "", samples: importRuns.map { $0.seconds * 1e9 })
+out += "| \(importRuns.count) | \(Harness.format(importTimes.median)) | \(Harness.format(importTimes.samples.max() ?? 0)) | "
+out += "\(String(format: "%.1f MiB", Double(importRuns.map(\.peakRSSKiB).max() ?? 0) / 1024)) | \(Set(importRuns.map(\.status)).map(String.init).joined(separator: ", ")) |\n"
 if let floorFigure = ptyFigures.first(where: { $0.program == "C ncurses floor" }) {
     out += "\nRatios against the floor (same run):\n\n"
     let floorFrame = Measurement(name: "", samples: floorFigure.firstFrames).median

@@ -52,7 +52,7 @@ public enum ColumnRole: String, CaseIterable, Sendable {
 }
 
 /// Which column of a file plays which role.
-struct ColumnMap {
+struct ColumnMap: Sendable {
     private(set) var index: [ColumnRole: Int] = [:]
     let header: [String]
 

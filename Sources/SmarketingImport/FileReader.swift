@@ -1,7 +1,7 @@
 import SmarketingModel
 
 /// Reads one file of one kind into dated facts, under the definitions in the README.
-struct FileReader {
+struct FileReader: Sendable {
     let kind: FileKind
     let csv: CSVSource
     let request: ImportRequest
@@ -29,80 +29,108 @@ struct FileReader {
         try checkRequired(columns, mapped: mapped)
         var outcome = Outcome()
         outcome.fields = fields(columns)
+        let context = RowContext(columns: columns, decimalComma: request.mapping.decimalComma ?? (csv.delimiter == ";"),
+                                 stages: request.mapping.stages, skipBadRows: request.skipBadRows)
+        // Runs of records are read on every core; each keeps its facts and problems in order.
+        let reader = self
+        let runs = try csv.forEachRecordInParallel(RunResult()) { (result: inout RunResult, row: Int, cells: [String]) in
+            reader.readRow(row, cells, context, into: &result)
+        }
         var pending: [Importer.Event] = []
-        let decimalComma = request.mapping.decimalComma ?? (csv.delimiter == ";")
-        let stages = request.mapping.stages
-
-        try csv.forEachRecord { (row, cells) throws(ImportProblem) in
-            outcome.rows += 1
-            var rowProblems: [ImportProblem] = []
-            func cell(_ role: ColumnRole) -> String? {
-                guard let i = columns[role] else { return nil }
-                return i < cells.count ? cells[i] : ""
-            }
-            func date(_ role: ColumnRole) -> DateCell? {
-                guard let raw = cell(role) else { return nil }
-                do {
-                    return try DateCell.parse(raw)
-                } catch {
-                    rowProblems.append(ImportProblem(file: csv.name, row: row, column: columns.name(role), value: raw, message: error.message))
-                    return nil
-                }
-            }
-            var events: [Importer.Event] = []
-            func add(_ field: ImportField, _ d: DateCell?, amount: Double = 1, start: DateCell? = nil) {
-                if let d { events.append(Importer.Event(field: field, date: d, row: Int32(clamping: row), amount: amount, start: start)) }
-            }
-            switch kind {
-            case .contacts:
-                let created = date(.createDate), lead = date(.leadDate)
-                add(.leads, lead ?? created)
-                add(.mqls, date(.mqlDate))
-                add(.sqls, date(.sqlDate))
-                add(.opportunities, date(.opportunityDate))
-                add(.newCustomers, date(.customerDate))
-            case .deals:
-                let created = date(.dealCreateDate)
-                add(.opportunities, created)
-                let outcome = dealOutcome(cell, stages: stages)
-                let closed: DateCell?
-                switch outcome {
-                case .won?: closed = columns[.wonTime] != nil && columns[.closeDate] == nil ? date(.wonTime) : date(.closeDate)
-                case .lost?: closed = columns[.lostTime] != nil && columns[.closeDate] == nil ? date(.lostTime) : date(.closeDate)
-                case nil: closed = nil
-                }
-                if let outcome {
-                    // A closed deal without a close date falls in no week: it is not counted.
-                    add(outcome == .won ? .won : .lost, closed)
-                    if outcome == .won, let created { add(.cycleDays, closed, amount: 0, start: created) }
-                }
-            case .spend:
-                let day = date(.spendDate)
-                if let raw = cell(.cost) {
-                    do throws(CellError) {
-                        if let amount = try AmountCell.parse(raw, decimalComma: decimalComma) {
-                            if day == nil, rowProblems.isEmpty {
-                                rowProblems.append(ImportProblem(file: csv.name, row: row, column: columns.name(.spendDate), value: "", message: "an amount needs its date"))
-                            }
-                            add(.marketingSpend, day, amount: amount)
-                        }
-                    } catch {
-                        rowProblems.append(ImportProblem(file: csv.name, row: row, column: columns.name(.cost), value: raw, message: error.message))
-                    }
-                }
-            }
-            if rowProblems.isEmpty {
-                pending += events
-            } else if request.skipBadRows {
-                outcome.skippedRows += 1
-                outcome.skipped.append(rowProblems[0])
-            } else {
-                outcome.problems += rowProblems
-            }
+        pending.reserveCapacity(runs.reduce(0) { $0 + $1.events.count })
+        for run in runs {
+            outcome.rows += run.rows
+            outcome.skippedRows += run.skippedRows
+            outcome.skipped += run.skipped
+            outcome.problems += run.problems
+            pending += run.events
         }
         if !outcome.problems.isEmpty { return outcome }
         outcome.events = try resolve(pending, columns: columns, outcome: &outcome)
         return outcome
+    }
+
+    /// What reading one row needs: plain values, shared by the threads.
+    struct RowContext: Sendable {
+        var columns: ColumnMap
+        var decimalComma: Bool
+        var stages: ImportMapping.Stages
+        var skipBadRows: Bool
+    }
+
+    /// What one run of records gave.
+    struct RunResult: Sendable {
+        var events: [Importer.Event] = []
+        var problems: [ImportProblem] = []
+        var skipped: [ImportProblem] = []
+        var skippedRows = 0
+        var rows = 0
+    }
+
+    /// One row's dated facts, or what is wrong with it (then the row adds nothing, or is skipped
+    /// and counted under --skip-bad-rows).
+    private func readRow(_ row: Int, _ cells: [String], _ context: RowContext, into result: inout RunResult) {
+        let columns = context.columns
+        result.rows += 1
+        var problems: [ImportProblem] = []
+        var events: [Importer.Event] = []
+        func cell(_ role: ColumnRole) -> String? {
+            guard let i = columns[role] else { return nil }
+            return i < cells.count ? cells[i] : ""
+        }
+        func date(_ role: ColumnRole) -> DateCell? {
+            guard let raw = cell(role) else { return nil }
+            do {
+                return try DateCell.parse(raw)
+            } catch {
+                problems.append(ImportProblem(file: csv.name, row: row, column: columns.name(role), value: raw, message: error.message))
+                return nil
+            }
+        }
+        func add(_ field: ImportField, _ d: DateCell?, amount: Double = 1, start: DateCell? = nil) {
+            if let d { events.append(Importer.Event(field: field, date: d, row: Int32(clamping: row), amount: amount, start: start)) }
+        }
+        switch kind {
+        case .contacts:
+            let created = date(.createDate), lead = date(.leadDate)
+            add(.leads, lead ?? created)
+            add(.mqls, date(.mqlDate))
+            add(.sqls, date(.sqlDate))
+            add(.opportunities, date(.opportunityDate))
+            add(.newCustomers, date(.customerDate))
+        case .deals:
+            let created = date(.dealCreateDate)
+            add(.opportunities, created)
+            if let outcome = dealOutcome(cell, stages: context.stages) {
+                let useTimes = columns[.closeDate] == nil
+                let closed = date(outcome == .won ? (useTimes ? .wonTime : .closeDate) : (useTimes ? .lostTime : .closeDate))
+                // A closed deal without a close date falls in no week: it is not counted.
+                add(outcome == .won ? .won : .lost, closed)
+                if outcome == .won, let created { add(.cycleDays, closed, amount: 0, start: created) }
+            }
+        case .spend:
+            let day = date(.spendDate)
+            if let raw = cell(.cost) {
+                do throws(CellError) {
+                    if let amount = try AmountCell.parse(raw, decimalComma: context.decimalComma) {
+                        if day == nil, problems.isEmpty {
+                            problems.append(ImportProblem(file: csv.name, row: row, column: columns.name(.spendDate), value: "", message: "an amount needs its date"))
+                        }
+                        add(.marketingSpend, day, amount: amount)
+                    }
+                } catch {
+                    problems.append(ImportProblem(file: csv.name, row: row, column: columns.name(.cost), value: raw, message: error.message))
+                }
+            }
+        }
+        if problems.isEmpty {
+            result.events += events
+        } else if context.skipBadRows {
+            result.skippedRows += 1
+            if result.skipped.count < 3 { result.skipped.append(problems[0]) }
+        } else {
+            result.problems += problems
+        }
     }
 
     /// The fields this file computes: those whose columns it has.

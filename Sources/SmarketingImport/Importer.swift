@@ -65,7 +65,7 @@ public enum Importer {
     }
 
     /// One dated fact from a row: a lead on a day, a deal won on a day, an amount spent.
-    struct Event {
+    struct Event: Sendable {
         var field: ImportField
         var date: DateCell
         var row: Int32

@@ -152,6 +152,48 @@ struct ImportTests {
         }
     }
 
+    /// A large export is read in runs on every core, split where records end: quoted line breaks
+    /// and quotes never split a record, and row numbers stay those of the file.
+    @Test func aLargeExportReadInParallelCountsEveryRowOnceAndNumbersRowsAsTheFileDoes() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("smk-import-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var text = "Create Date,Notes,Became a Marketing Qualified Lead Date\r\n"
+        var leads: [String: Int] = [:], mqls = 0
+        let start = CalendarDate(iso: "2026-01-05")!
+        let rows = 60_000
+        for i in 0..<rows {
+            let day = start.adding(days: i % 140)
+            let week = day.adding(days: -(day.weekday - 1)).iso
+            leads[week, default: 0] += 1
+            // Every third row has a quoted note with line breaks, commas and quotes in it.
+            let note = i % 3 == 0 ? "\"line one,\r\nline \"\"two\"\"\nline, three\"" : "plain note \(i)"
+            let mql = i % 5 == 0 ? day.iso : ""
+            if !mql.isEmpty { mqls += 1 }
+            text += "\(day.iso) 09:15,\(note),\(mql)\r\n"
+        }
+        let path = dir.appendingPathComponent("big.csv").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(text.utf8.count > 2 << 20, "the file must be large enough to be read in runs")
+        var r = ImportRequest()
+        r.contacts = [path]
+        let reading = try Importer.read(r, weekStartWeekday: 1)
+        #expect(reading.rowCounts == [rows])
+        #expect(Dictionary(uniqueKeysWithValues: reading.weeks.map { ($0.weekStart.iso, $0.counts[.leads] ?? 0) }) == leads)
+        #expect(reading.weeks.reduce(0) { $0 + ($1.counts[.mqls] ?? 0) } == mqls)
+
+        // A bad date deep in the file is reported at its row: the header is row 1, and a record
+        // with quoted line breaks is still one row.
+        let bad = text.replacingOccurrences(of: "2026-02-02 09:15,plain note 28,", with: "2026-02-31 09:15,plain note 28,")
+        try bad.write(toFile: path, atomically: true, encoding: .utf8)
+        do {
+            _ = try Importer.read(r, weekStartWeekday: 1)
+            Issue.record("a date that does not exist was read")
+        } catch {
+            #expect(error.lines.first == "big.csv, row 30, column \"Create Date\": \"2026-02-31 09:15\": not a real date")
+        }
+    }
+
     @Test func onlyTheFirst20ProblemsAreListedAndTheRestCounted() {
         let failure = ImportFailure(problems: (1...45).map { ImportProblem(file: "x.csv", row: $0 + 1, column: "Day", value: "?", message: "not a date") })
         #expect(failure.lines.count == 21)

@@ -21,11 +21,34 @@ public struct SHA256 {
     public init() { buffer.reserveCapacity(64) }
 
     public mutating func update(_ bytes: some Sequence<UInt8>) {
+        var schedule = [UInt32](repeating: 0, count: 64)
+        let handled = bytes.withContiguousStorageIfAvailable { raw -> Bool in
+            var i = 0
+            // Top up a partial block first, then whole blocks straight from the bytes.
+            while !buffer.isEmpty && i < raw.count {
+                buffer.append(raw[i])
+                i += 1
+                if buffer.count == 64 {
+                    let block = buffer
+                    block.withUnsafeBufferPointer { compress($0, from: 0, &schedule) }
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            while i + 64 <= raw.count {
+                compress(raw, from: i, &schedule)
+                i += 64
+            }
+            buffer.append(contentsOf: raw[i...])
+            length &+= UInt64(raw.count)
+            return true
+        }
+        guard handled == nil else { return }
         for byte in bytes {
             buffer.append(byte)
             length &+= 1
             if buffer.count == 64 {
-                compress(buffer)
+                let block = buffer
+                block.withUnsafeBufferPointer { compress($0, from: 0, &schedule) }
                 buffer.removeAll(keepingCapacity: true)
             }
         }
@@ -37,7 +60,10 @@ public struct SHA256 {
         var tail = buffer + [0x80]
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
-        for start in stride(from: 0, to: tail.count, by: 64) { compress(Array(tail[start..<start + 64])) }
+        var schedule = [UInt32](repeating: 0, count: 64)
+        tail.withUnsafeBufferPointer { raw in
+            for start in stride(from: 0, to: raw.count, by: 64) { compress(raw, from: start, &schedule) }
+        }
         buffer.removeAll()
         let hex: [Character] = Array("0123456789abcdef")
         var out = ""
@@ -53,10 +79,9 @@ public struct SHA256 {
         return h.hexDigest()
     }
 
-    private mutating func compress(_ block: [UInt8]) {
-        var w = [UInt32](repeating: 0, count: 64)
+    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>, from o: Int, _ w: inout [UInt32]) {
         for i in 0..<16 {
-            w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
+            w[i] = UInt32(block[o + 4 * i]) << 24 | UInt32(block[o + 4 * i + 1]) << 16 | UInt32(block[o + 4 * i + 2]) << 8 | UInt32(block[o + 4 * i + 3])
         }
         for i in 16..<64 {
             let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
