@@ -184,13 +184,14 @@ struct ImportTests {
 
         // A bad date deep in the file is reported at its row: the header is row 1, and a record
         // with quoted line breaks is still one row.
-        let bad = text.replacingOccurrences(of: "2026-02-02 09:15,plain note 28,", with: "2026-02-31 09:15,plain note 28,")
+        let bad = text.replacingOccurrences(of: "2026-03-16 09:15,plain note 59990,", with: "2026-02-31 09:15,plain note 59990,")
+        #expect(bad != text)
         try bad.write(toFile: path, atomically: true, encoding: .utf8)
         do {
             _ = try Importer.read(r, weekStartWeekday: 1)
             Issue.record("a date that does not exist was read")
         } catch {
-            #expect(error.lines.first == "big.csv, row 30, column \"Create Date\": \"2026-02-31 09:15\": not a real date")
+            #expect(error.lines.first == "big.csv, row 59992, column \"Create Date\": \"2026-02-31 09:15\": not a real date")
         }
     }
 
