@@ -10,13 +10,22 @@ import SmarketingModel
 import SmarketingUI
 
 let arguments = CommandLine.arguments
+// `--measure OUT ARGV…`: run ARGV, write "seconds peak-KiB exit" to OUT. The bench measures a
+// program through this fresh process because a child spawned by a process as large as the bench
+// inherits its peak RSS in rusage (Linux records the old memory's high-water mark at exec).
+if arguments.count > 3, arguments[1] == "--measure" {
+    let r = runMeasured(Array(arguments.dropFirst(3)))
+    try? "\(r.seconds) \(r.peakRSSKiB) \(r.status)".write(toFile: arguments[2], atomically: true, encoding: .utf8)
+    exit(0)
+}
 let smoke = arguments.contains("--smoke")
 let quick = smoke || arguments.contains("--quick")
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let binDir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
 let work = FileManager.default.temporaryDirectory.appendingPathComponent("smarketing-bench-\(getpid())")
 try? FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-defer { try? FileManager.default.removeItem(at: work) }
+// SMARKETING_BENCH_KEEP=1 keeps the generated workspaces and exports, to look at or rerun.
+defer { if ProcessInfo.processInfo.environment["SMARKETING_BENCH_KEEP"] != "1" { try? FileManager.default.removeItem(at: work) } }
 
 func shell(_ command: String) -> String {
     let p = Process()
@@ -202,8 +211,11 @@ for _ in 0..<(smoke ? 1 : (quick ? 3 : 5)) {
     try? FileManager.default.removeItem(atPath: copy)
     try? FileManager.default.removeItem(atPath: copy + ".bak")
     try? FileManager.default.copyItem(atPath: subjects[0].path, toPath: copy)
-    importRuns.append(runMeasured([smarketing, "import", copy, "--contacts", exports.contacts, "--deals", exports.deals]
-                                  + exports.spend.flatMap { ["--spend", $0] }))
+    let report = work.appendingPathComponent("measure.txt").path
+    _ = runMeasured([CommandLine.arguments[0], "--measure", report, smarketing, "import", copy, "--contacts", exports.contacts, "--deals", exports.deals]
+                    + exports.spend.flatMap { ["--spend", $0] })
+    let fields = ((try? String(contentsOfFile: report, encoding: .utf8)) ?? "").split(separator: " ")
+    importRuns.append(fields.count == 3 ? (Double(fields[0]) ?? 0, Int(fields[1]) ?? 0, Int32(fields[2]) ?? -1) : (0, 0, -1))
 }
 FileHandle.standardError.write(Data("  import \(importSize.contacts) contacts + \(importSize.deals) deals: \(importRuns.map { String(format: "%.2f s", $0.seconds) }), exit \(importRuns.map(\.status))\n".utf8))
 

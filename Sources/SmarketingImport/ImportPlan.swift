@@ -15,6 +15,8 @@ public struct ImportPlan: Sendable {
         /// The week's numbers had been changed by hand since an earlier import.
         public var overridesHandEdits: Bool
         public var changes: [FieldChange]
+        /// What else changed because of the new numbers, said in words.
+        public var notes: [String] = []
         /// Only the provenance changes (the numbers were already these).
         public var provenanceOnly: Bool { changes.isEmpty }
     }
@@ -53,6 +55,16 @@ public struct ImportPlan: Sendable {
                 let new = Self.value(field, of: record)
                 if existing == nil || old != new { changes.append(FieldChange(field: field, old: existing == nil ? "–" : old, new: new)) }
             }
+            // The SLA counts are kept, but never above the week's SQLs (they count SQLs).
+            var notes: [String] = []
+            if let n = record.sqlsFirstAttemptInSLA, n > record.sqls {
+                notes.append("SQLs with a first attempt in the SLA: \(n) → \(record.sqls) (kept, but capped at the week's SQLs)")
+                record.sqlsFirstAttemptInSLA = record.sqls
+            }
+            if let n = record.sqlsFullyAttempted, n > record.sqls {
+                notes.append("SQLs fully attempted: \(n) → \(record.sqls) (kept, but capped at the week's SQLs)")
+                record.sqlsFullyAttempted = record.sqls
+            }
             let sameNumbers = existing != nil && record.hasSameNumbers(as: before)
             let sameSources = before.imported.map { $0.sources == week.sources && !$0.editedByHand } ?? false
             if sameNumbers && sameSources {
@@ -62,7 +74,7 @@ public struct ImportPlan: Sendable {
             record.imported = ImportProvenance(importedAt: now, sources: week.sources)
             records.append(record)
             changed.append(WeekChange(weekStart: week.weekStart, isNew: existing == nil,
-                                      overridesHandEdits: before.imported?.editedByHand == true && !changes.isEmpty, changes: changes))
+                                      overridesHandEdits: before.imported?.editedByHand == true && !changes.isEmpty, changes: changes, notes: notes))
         }
     }
 
@@ -101,6 +113,7 @@ public struct ImportPlan: Sendable {
                 let label = Self.label(change.field)
                 lines.append("  " + label + String(repeating: " ", count: width - label.count) + "  \(change.old) → \(change.new)")
             }
+            lines += week.notes.map { "  " + $0 }
         }
         let n = changed.count, u = unchanged.count
         var tally = n == 0 ? "Nothing to change" : "\(n) week\(n == 1 ? "" : "s") to change"

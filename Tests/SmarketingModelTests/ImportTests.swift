@@ -234,6 +234,21 @@ struct ImportProvenanceTests {
         #expect(!String(decoding: MeetingStore.encode(plain), as: UTF8.self).contains("imported"))
     }
 
+    @Test func theSLACountsAreKeptButNeverAboveTheImportedSQLs() throws {
+        var ws = try MeetingStore(path: Self.sample).load()
+        let start = try #require(ws.weeks.last?.weekStart)
+        let week = try #require(ws.week(startingOn: start))
+        #expect((week.sqlsFirstAttemptInSLA ?? 0) > 2)
+        var imported = ImportedWeek(weekStart: start)
+        imported.counts[.sqls] = 2
+        let reading = ImportReading(weeks: [imported], skippedRows: 0, skipped: [], files: [], rowCounts: [])
+        let plan = ImportPlan(reading, for: ws, now: Timestamp(iso: "2026-11-23T09:00:00Z")!)
+        let record = try #require(plan.records.first)
+        #expect(record.sqls == 2 && record.sqlsFirstAttemptInSLA == 2 && record.sqlsFullyAttempted == min(2, week.sqlsFullyAttempted ?? 0))
+        #expect(plan.changed.first?.notes.first?.hasPrefix("SQLs with a first attempt in the SLA: \(week.sqlsFirstAttemptInSLA!) → 2") == true)
+        try ws.storeImportedWeeks(plan.records) // the loader's rules hold
+    }
+
     @Test func aBrokenProvenanceIsNamedByItsPath() throws {
         var text = try String(contentsOfFile: Self.sample, encoding: .utf8)
         let anchor = "\"weekStart\": \"2026-11-16\","
