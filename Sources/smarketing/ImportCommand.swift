@@ -15,8 +15,8 @@ struct Import: ParsableCommand {
             running the same import again changes nothing.
 
             Examples:
-              smarketing import team.json --contacts hubspot-contacts.csv --deals hubspot-deals.csv \\
-                  --spend google-ads.csv --spend linkedin-ads.csv --from 2026-11-16 --to 2026-11-22
+              smarketing import team.json --contacts contacts.csv --deals deals.csv \\
+                --spend google-ads.csv --from 2026-11-16 --to 2026-11-22
               smarketing import team.json --deals crm.csv --map crm-map.toml --dry-run
             """
     )

@@ -19,6 +19,7 @@ struct Smarketing: ParsableCommand {
               smarketing export team.json --out minutes.md
               smarketing present team.json --theme projector
               smarketing new-week team.json
+              smarketing import team.json --contacts contacts.csv --deals deals.csv
             """,
         version: "smarketing \(version)",
         subcommands: [Open.self, Present.self, Init.self, Validate.self, KPIs.self, Export.self, NewWeek.self, Import.self],
