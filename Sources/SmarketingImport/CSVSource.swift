@@ -24,7 +24,7 @@ public struct CSVSource: Sendable {
     private let body: [UInt8]
 
     /// The largest export read: far beyond any weekly export, small enough to never exhaust memory.
-    public static let maximumSize = 512 << 20
+    public static let maximumSize = 256 << 20
 
     public init(path: String) throws(ImportProblem) {
         self.path = path

@@ -1,3 +1,5 @@
+import SmarketingModel
+
 /// What a column means to the import, and the names each CRM and ad platform exports it under.
 public enum ColumnRole: String, CaseIterable, Sendable {
     // contacts (HubSpot contacts, Salesforce leads)
@@ -87,22 +89,6 @@ struct ColumnMap: Sendable {
         }
         return best?.0
     }
-}
-
-/// Levenshtein distance over characters.
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count), current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
 }
 
 extension String {

@@ -258,8 +258,9 @@ final class ObjectReader {
     }
 }
 
-/// Levenshtein distance, for "did you mean" hints on misspelt field names.
-func editDistance(_ a: String, _ b: String) -> Int {
+/// Levenshtein distance over Unicode scalars, for "did you mean" hints on misspelt field and
+/// column names.
+public func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
