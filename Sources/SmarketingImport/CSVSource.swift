@@ -25,6 +25,8 @@ public struct CSVSource: Sendable {
 
     /// The largest export read: far beyond any weekly export, small enough to never exhaust memory.
     public static let maximumSize = 256 << 20
+    /// A CRM export with every property has a few hundred columns.
+    public static let maximumColumns = 5_000
 
     public init(path: String) throws(ImportProblem) {
         self.path = path
@@ -55,6 +57,9 @@ public struct CSVSource: Sendable {
         header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
         if header.allSatisfy(\.isEmpty) {
             throw ImportProblem(file: name, row: 1, message: "the first row is blank; it must name the columns")
+        }
+        if header.count > Self.maximumColumns {
+            throw ImportProblem(file: name, row: 1, message: "the header has \(header.count) columns, over the \(Self.maximumColumns) an export can have; is this the right file?")
         }
     }
 

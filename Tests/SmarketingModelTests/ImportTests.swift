@@ -195,6 +195,23 @@ struct ImportTests {
         }
     }
 
+    @Test func aHeaderOfThousandsOfColumnsIsRefusedAtOnce() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("smk-import-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("wide.csv").path
+        try ((0..<200_000).map { "col\($0)" }.joined(separator: ",") + "\n" + String(repeating: "x,", count: 199_999) + "x\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        var r = ImportRequest()
+        r.contacts = [path]
+        do {
+            _ = try Importer.read(r, weekStartWeekday: 1)
+            Issue.record("a 200,000-column file was read")
+        } catch {
+            #expect(error.lines == ["wide.csv, row 1: the header has 200000 columns, over the 5000 an export can have; is this the right file?"])
+        }
+    }
+
     @Test func onlyTheFirst20ProblemsAreListedAndTheRestCounted() {
         let failure = ImportFailure(problems: (1...45).map { ImportProblem(file: "x.csv", row: $0 + 1, column: "Day", value: "?", message: "not a date") })
         #expect(failure.lines.count == 21)
