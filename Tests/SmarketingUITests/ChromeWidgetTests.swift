@@ -7,25 +7,31 @@ import Testing
 /// title, l form label, f/F field (focused), e form error, d dim.
 @Suite("Widgets: header and status bar")
 struct BarWidgetTests {
-    static let meeting = HeaderBar.MeetingLine(date: CalendarDate(iso: "2026-11-23")!, timer: .running(elapsedSeconds: 754, plannedMinutes: 45, endsAt: "10:15"),
+    static let meeting = HeaderBar.MeetingLine(date: CalendarDate(iso: "2026-11-23")!, timer: .running(elapsedSeconds: 754, lengthMinutes: 60, agendaMinutes: 55, endsAt: "10:15"),
                                                chair: "Priya Natarajan", attendees: 6)
 
-    @Test func theHeaderShortensAttendeesAndChairFirst() {
+    @Test func theHeaderShortensAttendeesChairAndTimerAndDropsAttendeesFirst() {
         let grid = WidgetFixture.draw(HeaderBar(team: "Northwind", clock: "09:41", meeting: Self.meeting), width: 100, height: 1)
-        WidgetFixture.expect(grid, [" smarketing  Northwind │ Mon 2026-11-23 │ ⏱ 12:34 of 45 min · ends ~10:15 │ chair Priya       09:41 "],
+        WidgetFixture.expect(grid, [" smarketing  Northwind │ Mon 2026-11-23 │ ⏱ 12:34 of 60 min · ends ~10:15 │ chair Priya       09:41 "],
                              styles: [String(repeating: "H", count: 12) + String(repeating: "h", count: 81) + String(repeating: "H", count: 7)])
     }
 
-    @Test func aNarrowHeaderKeepsTheDateAndTimerShort() {
+    /// At 80 columns, with a real team name, the chair's name stays while the timer runs.
+    @Test func at80ColumnsTheChairStaysBesideTheTimer() {
+        let line = WidgetFixture.draw(HeaderBar(team: "Northwind Analytics: Revenue Team", clock: "09:41", meeting: Self.meeting), width: 80, height: 1).textLines[0]
+        #expect(line == " smarketing  Northwind Analytics: R… │ 11-23 │ ⏱ 12:34/60m │ chair Priya  09:41 ", "\(line)")
+    }
+
+    @Test func aNarrowHeaderKeepsTheTimerShortAndTheChair() {
         let grid = WidgetFixture.draw(HeaderBar(team: "Northwind", clock: "09:41", meeting: Self.meeting), width: 60, height: 1)
-        WidgetFixture.expect(grid, [" smarketing  Northwind │ 11-23 │ ⏱ 12:34/45m          09:41 "])
+        WidgetFixture.expect(grid, [" smarketing  Northwind │ ⏱ 12:34/60m │ chair Priya    09:41 "])
     }
 
     @Test func anEndedMeetingAndNoMeeting() {
         var meeting = Self.meeting
-        meeting.timer = .ended(elapsedSeconds: 2710)
+        meeting.timer = .ended(at: "10:46", elapsedSeconds: 3490, lengthMinutes: 60)
         #expect(WidgetFixture.draw(HeaderBar(team: "N", clock: "11:00", meeting: meeting), width: 120, height: 1).textLines[0]
-            .contains("│ ended after 45:10 │ chair Priya Natarajan │ 6 attendees"))
+            .contains("│ ended 10:46 · 58 of 60 min │ chair Priya Natarajan │ 6 attendees"))
         WidgetFixture.expect(WidgetFixture.draw(HeaderBar(team: "Northwind", clock: "09:41", meeting: nil), width: 40, height: 1),
                              [" smarketing  Northwind            09:41 "])
     }

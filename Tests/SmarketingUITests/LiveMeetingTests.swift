@@ -22,7 +22,49 @@ struct LiveMeetingTests {
         tick(&s, 9 * 60 + 8 * 60 + 30) // 8:30 into a 10-minute item: past 80%
         let frame = Renderer.render(s)
         try UIFixture.assertScreen(frame, "meeting-running-120x40")
-        #expect(frame.grid.textLines[0].contains("⏱ 17:30 of 55 min · ends ~10:35"))
+        #expect(frame.grid.textLines[0].contains("⏱ 17:30 of 60 min · ends ~10:35"))
+    }
+
+    @Test func eEndsTheMeetingStopsTheClockAndRecordsTheRunningItem() throws {
+        var s = try state()
+        s.press(.char("E"))
+        #expect(meeting(s).endedAt == nil)
+        #expect(s.banner?.text == "The meeting has not started; s starts it.")
+        s.press(.char("s"))
+        tick(&s, 12 * 60)
+        s.press(.char("n")) // item 1: 12 min; item 2 running
+        tick(&s, 58 * 60)
+        #expect(Reducer.reduce(&s, .key(.char("E"))) == [.save])
+        let m = meeting(s)
+        #expect(m.endedAt == UIFixture.morning.adding(seconds: 58 * 60))
+        #expect(m.agenda[1].status != .active && m.agenda[1].actualSeconds == 46 * 60)
+        #expect(!m.agenda.contains { $0.status == .active })
+        #expect(s.banner?.text.hasPrefix("Meeting ended at ") == true && s.banner?.text.contains("after 58 of \(m.lengthMinutes) min") == true)
+        // The clock stops: later ticks change nothing on the header.
+        let header = Renderer.render(s).grid.textLines[0]
+        #expect(header.contains("│ ended ") && header.contains(" · 58 of \(m.lengthMinutes) min"), "\(header)")
+        tick(&s, 75 * 60)
+        #expect(Renderer.render(s).grid.textLines[0].contains(" · 58 of \(m.lengthMinutes) min"))
+        s.press(.char("E"))
+        #expect(s.banner?.text.hasPrefix("The meeting already ended at ") == true)
+        // Undo brings the running meeting back.
+        s.press(.char("u"))
+        #expect(meeting(s).endedAt == nil)
+    }
+
+    @Test func closingTheWeekWarnsOfARunningItemAndItemsNeverTakenUp() throws {
+        var s = try state()
+        s.press(.char("s"))
+        tick(&s, 60)
+        s.press(.char("W"))
+        #expect(s.mode == .confirmNewWeek)
+        let text = Renderer.render(s).grid.textLines.joined(separator: "\n")
+        let running = meeting(s).agenda[0].title
+        #expect(text.contains("⚠ Still running (closing stops its clock): \(running.prefix(18))"), "\(text)")
+        let pending = meeting(s).agenda.filter { $0.status == .pending }.count
+        #expect(text.contains("⚠ \(pending) agenda items were never taken up; they stay pending."))
+        s.press(.char("n"))
+        #expect(s.mode == .normal)
     }
 
     @Test func timeboxColoursWarnAtEightyPercentAndOverrunAfter() throws {

@@ -7,7 +7,7 @@ public enum DashboardCommand: Hashable, Sendable {
     // editing
     case add, addDecision, edit, delete, moveUp, moveDown, cycleStatus, undo, redo, saveCopy
     // the live meeting
-    case startMeeting, nextItem, capture, editNotes, acceptSuggestion, dismissSuggestion, newWeek
+    case startMeeting, nextItem, endMeeting, capture, editNotes, acceptSuggestion, dismissSuggestion, newWeek
     // view
     case zoom, toggleResolved, cycleTheme, help, redraw, quit
 }
@@ -131,6 +131,7 @@ public enum KeyMap {
         // Dashboard: the live meeting
         bind([.char("s")], .dashboard(.startMeeting), "start the meeting (starts the first pending agenda item)", hint: "start"),
         bind([.char("n")], .dashboard(.nextItem), "next agenda item: finish the running one, start the next", hint: "next"),
+        bind([.char("E")], .dashboard(.endMeeting), "end the meeting: stop the clock and record the running item's time"),
         bind([.char("c")], .dashboard(.capture), "quick capture: a: owner: text · d: text · f: stage: text · or a note", hint: "capture"),
         bind([.char("N")], .dashboard(.editNotes), "edit the item's notes (or the meeting's) in $EDITOR"),
         bind([.char("A")], .dashboard(.acceptSuggestion), "accept the suggested friction point"),

@@ -40,7 +40,9 @@ extension DashboardScreen {
         case .confirmQuit: return QuitPrompt(unsavedEdits: state.unsavedEdits)
         case .confirmNewWeek:
             guard let meeting = state.meeting else { return nil }
-            return NewWeekPrompt(meetingDate: meeting.date, openActionItems: meeting.actionItems.filter { !$0.done }.count)
+            return NewWeekPrompt(meetingDate: meeting.date, openActionItems: meeting.actionItems.filter { !$0.done }.count,
+                                 runningItem: meeting.agenda.first { $0.status == .active }?.title,
+                                 pendingItems: meeting.agenda.filter { $0.status == .pending }.count)
         case .confirmDiscard(let typed):
             if case .capture = typed { return DiscardPrompt(place: "on the capture line") }
             return DiscardPrompt(place: "in this form")
@@ -70,10 +72,12 @@ extension HeaderBar {
         meeting = state.workspace.currentMeeting.map { meeting in
             var timer: Timer?
             if let elapsed = MeetingClock.meetingElapsed(meeting, now: state.now) {
-                timer = meeting.endedAt != nil
-                    ? .ended(elapsedSeconds: elapsed)
-                    : .running(elapsedSeconds: elapsed, plannedMinutes: meeting.plannedMinutes,
-                               endsAt: DashboardScreen.localClock(MeetingClock.projectedEnd(meeting, now: state.now), utcOffset: state.utcOffset))
+                if let end = meeting.endedAt {
+                    timer = .ended(at: DashboardScreen.localClock(end, utcOffset: state.utcOffset), elapsedSeconds: elapsed, lengthMinutes: meeting.lengthMinutes)
+                } else {
+                    timer = .running(elapsedSeconds: elapsed, lengthMinutes: meeting.lengthMinutes, agendaMinutes: meeting.plannedMinutes,
+                                     endsAt: DashboardScreen.localClock(MeetingClock.projectedEnd(meeting, now: state.now), utcOffset: state.utcOffset))
+                }
             }
             return MeetingLine(date: meeting.date, timer: timer, chair: meeting.chair, attendees: meeting.attendees.count)
         }

@@ -63,6 +63,7 @@ extension Reducer {
         case .editNotes: return editNotes(&state)
         case .acceptSuggestion: return acceptSuggestion(&state)
         case .dismissSuggestion: return dismissSuggestion(&state)
+        case .endMeeting: return endMeeting(&state)
         case .newWeek: state.mode = .confirmNewWeek
         case .saveCopy:
             let name = state.fileLabel

@@ -19,8 +19,34 @@ extension Reducer {
             try ws.nextAgendaItem(now: now)
         }) else { return [] }
         let title = active.flatMap { state.meeting?.agenda.indices.contains($0) == true ? state.meeting?.agenda[$0].title : nil }
-        state.banner = Banner(title.map { "Now: \($0)" } ?? "Agenda complete. W starts next week's meeting.", expires: state.now.adding(seconds: 5))
+        state.banner = Banner(title.map { "Now: \($0)" } ?? "Agenda complete. E ends the meeting; W starts next week's.", expires: state.now.adding(seconds: 5))
         if let active { state.selection[.agenda] = active }
+        return effects
+    }
+
+    /// E: the clock stops, the running item's time is recorded and the end is stamped.
+    static func endMeeting(_ state: inout AppState) -> [Effect] {
+        guard let meeting = state.meeting else {
+            state.banner = Banner("There is no current meeting.", expires: state.now.adding(seconds: 3))
+            return []
+        }
+        if meeting.startedAt == nil {
+            state.banner = Banner("The meeting has not started; s starts it.", expires: state.now.adding(seconds: 4))
+            return []
+        }
+        if let ended = meeting.endedAt {
+            state.banner = Banner("The meeting already ended at \(DashboardScreen.localClock(ended, utcOffset: state.utcOffset)).", expires: state.now.adding(seconds: 4))
+            return []
+        }
+        let now = state.now
+        guard let (_, effects) = edit(&state, label: "end meeting", { (ws, _) throws(EditError) in
+            try ws.endMeeting(now: now)
+        }) else { return [] }
+        if let ended = state.meeting, let end = ended.endedAt {
+            let minutes = (MeetingClock.meetingElapsed(ended, now: now) ?? 0) / 60
+            state.banner = Banner("Meeting ended at \(DashboardScreen.localClock(end, utcOffset: state.utcOffset)) after \(minutes) of \(ended.lengthMinutes) min. W starts next week's.",
+                                  expires: state.now.adding(seconds: 8))
+        }
         return effects
     }
 

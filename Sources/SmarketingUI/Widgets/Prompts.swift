@@ -19,20 +19,37 @@ struct QuitPrompt: OverlayWidget {
 struct NewWeekPrompt: OverlayWidget {
     var meetingDate: CalendarDate
     var openActionItems: Int
+    /// The agenda item still running, if any: closing the week stops its clock.
+    var runningItem: String? = nil
+    /// Agenda items never taken up.
+    var pendingItems = 0
 
-    func placement(on screen: Size) -> Rect { Panel.centered(width: 70, height: 8, in: screen) }
+    /// What the chair should know before closing: an item still running, items never taken up.
+    var warnings: [String] {
+        var out: [String] = []
+        if let runningItem {
+            out.append("⚠ Still running (closing stops its clock): \(TextSanitizer.visible(runningItem))")
+        }
+        if pendingItems > 0 {
+            out.append("⚠ \(pendingItems) agenda item\(pendingItems == 1 ? " was" : "s were") never taken up; \(pendingItems == 1 ? "it stays" : "they stay") pending.")
+        }
+        return out
+    }
+
+    func placement(on screen: Size) -> Rect { Panel.centered(width: 70, height: 8 + warnings.count, in: screen) }
 
     func draw(into grid: inout Grid, _ rect: Rect) {
         Panel.draw(rect, title: "Start next week's meeting?", &grid)
         let open = openActionItems
-        let lines = [
-            "Closes the meeting of \(meetingDate.iso) (it stays in the history and the",
-            "minutes), and opens \(meetingDate.adding(days: 7).iso) with the standard agenda,",
-            "\(open) open action item\(open == 1 ? "" : "s") carried over and the KPI week moved on.",
-            "y start next week · n not now",
+        let warnings = warnings
+        let lines: [(String, StyleRole)] = warnings.map { ($0, .bad) } + [
+            ("Closes the meeting of \(meetingDate.iso) (it stays in the history and the", .overlay),
+            ("minutes), and opens \(meetingDate.adding(days: 7).iso) with the standard agenda,", .overlay),
+            ("\(open) open action item\(open == 1 ? "" : "s") carried over and the KPI week moved on.", .overlay),
+            ("y start next week · n not now", .titleFocused),
         ]
-        for (i, line) in lines.enumerated() {
-            grid.text(line, x: rect.x + 2, y: rect.y + 2 + i, role: i == 3 ? .titleFocused : .overlay, maxWidth: rect.width - 4)
+        for (i, (line, role)) in lines.enumerated() {
+            grid.text(line, x: rect.x + 2, y: rect.y + 2 + i, role: role, maxWidth: rect.width - 4)
         }
     }
 }
