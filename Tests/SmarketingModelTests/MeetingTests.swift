@@ -170,6 +170,9 @@ struct CaptureTests {
     @Test(arguments: [
         ("a: Dana: send the lead definition", Capture.actionItem(owner: "Dana", title: "send the lead definition")),
         ("A:Marcus Reed:  call Acme: today", .actionItem(owner: "Marcus Reed", title: "call Acme: today")),
+        ("a: Luis: send the deck due:fri", .actionItem(owner: "Luis", title: "send the deck", due: .weekday(5))),
+        ("a: Luis: due:2026-11-30 send the deck", .actionItem(owner: "Luis", title: "send the deck", due: .date(CalendarDate(iso: "2026-11-30")!))),
+        ("a: Luis: call back DUE:Tomorrow", .actionItem(owner: "Luis", title: "call back", due: .tomorrow)),
         ("d: SQL needs a budget owner", .decision("SQL needs a budget owner")),
         ("d: ratio: 3:1 is fine", .decision("ratio: 3:1 is fine")),
         ("f: sql: reps reject a third of SQLs", .frictionPoint(stage: .sql, title: "reps reject a third of SQLs")),
@@ -187,9 +190,18 @@ struct CaptureTests {
     @Test(arguments: [
         ("", CaptureError.empty), ("   ", .empty), ("a: Dana", .actionNeedsOwnerAndText), ("a: Dana: ", .actionNeedsOwnerAndText),
         ("d:  ", .decisionNeedsText), ("f: sql", .frictionNeedsStageAndText), ("f: pipeline: stuck", .unknownStage("pipeline")),
+        ("a: Luis: send the deck due:someday", .badDueDate("someday")), ("a: Luis: due:fri", .actionNeedsOwnerAndText),
     ])
     func rejectsMalformedLinesWithAnExplanation(line: String, error: CaptureError) {
         #expect(Capture.parse(line) == .failure(error))
+    }
+
+    @Test func aDueWeekdayIsTheNextOneAfterToday() {
+        let monday = CalendarDate(iso: "2026-11-23")!, friday = CalendarDate(iso: "2026-11-27")!
+        #expect(DueDate.weekday(5).date(from: monday) == friday)
+        #expect(DueDate.weekday(5).date(from: friday) == CalendarDate(iso: "2026-12-04"))
+        #expect(DueDate("friday") == .weekday(5) && DueDate("fr") == nil && DueDate("Thu") == .weekday(4))
+        #expect(DueDate.tomorrow.date(from: monday) == CalendarDate(iso: "2026-11-24"))
     }
 
     @Test func completesOwnersAndStages() throws {

@@ -123,18 +123,19 @@ struct ListWidgetTests {
 
     static let actions = ActionsList(rows: [
         .heading("Action items (1 open of 2)"),
-        .action(.init(title: "Send deck", owner: "Priya Natarajan", due: CalendarDate(iso: "2026-11-20"), overdue: true)),
+        .action(.init(title: "Send deck", owner: "Priya Natarajan", due: CalendarDate(iso: "2026-11-20"), overdueDays: 3)),
         .action(.init(title: "Book venue", owner: "Tom Okafor", due: nil, weeksCarried: 2, done: true)),
         .heading("Decisions (1)"),
         .decision("Move standup to 9:30"),
     ], selectedRow: 4, focused: true)
 
+    /// Overdue items say so in words (colour alone is lost on a projector or a VT100).
     @Test func actionsWithOwnerDueAndCarryOverThenDecisions() {
         WidgetFixture.expect(WidgetFixture.draw(Self.actions, width: 56, height: 8), [
             "┌ 4 Actions & decisions ───────────────────────────────┐",
             "│ Action items (1 open of 2)                           │",
-            "│ [ ] Send deck                        Priya due 11-20 │",
-            "│ [x] Book venue                       Tom   ↻2        │",
+            "│ [ ] Send deck                       Priya overdue 3d │",
+            "│ [x] Book venue                      Tom   ↻2         │",
             "│ Decisions (1)                                        │",
             "│ ◆ Move standup to 9:30                               │",
             "│                                                      │",
@@ -142,7 +143,7 @@ struct ListWidgetTests {
         ], styles: [
             "BIIIIIIIIIIIIIIIIIIIIIIIBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB",
             "BkkkkkkkkkkkkkkkkkkkkkkkkkkktttttttttttttttttttttttttttB",
-            "BttttttttttttttttttttttttttttttttttttttdddddtxxxxxxxxxtB",
+            "BtttttttttttttttttttttttttttttttttttttdddddtxxxxxxxxxxtB",
             "BddddddddddddddddddddddddddddddddddddddddddddddddddddddB",
             "BkkkkkkkkkkkkkkttttttttttttttttttttttttttttttttttttttttB",
             "BssssssssssssssssssssssssssssssssssssssssssssssssssssssB",

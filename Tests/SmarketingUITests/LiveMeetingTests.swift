@@ -52,6 +52,21 @@ struct LiveMeetingTests {
         #expect(meeting(s).endedAt == nil)
     }
 
+    @Test func captureTakesADueDateAndAPastOneShowsAsOverdue() throws {
+        var s = try state()
+        s.press(.char("c"))
+        s.type("a: Luis Ortega: send the deck due:fri")
+        s.press(.enter)
+        let item = try #require(meeting(s).actionItems.last)
+        #expect(item.title == "send the deck" && item.due == CalendarDate(iso: "2026-11-27"))
+        #expect(s.banner?.text == "Action item for Luis Ortega added, with its due date.")
+        // Four days after Friday, the row says it is overdue.
+        tick(&s, 8 * 86_400)
+        s.press(.char("4"))
+        let text = Renderer.render(s).grid.textLines.joined(separator: "\n")
+        #expect(text.contains("overdue 4d"), "\(text)")
+    }
+
     @Test func closingTheWeekWarnsOfARunningItemAndItemsNeverTakenUp() throws {
         var s = try state()
         s.press(.char("s"))

@@ -5,7 +5,7 @@ extension Workspace {
     @discardableResult
     public mutating func apply(_ capture: Capture, ids: inout IDPool, today: CalendarDate) throws(EditError) -> ItemRef? {
         switch capture {
-        case .actionItem(let owner, let title):
+        case .actionItem(let owner, let title, _):
             try Self.checkLine(owner, field: "owner")
             try Self.checkLine(title, field: "title", required: true)
         case .decision(let text):
@@ -18,9 +18,9 @@ extension Workspace {
         return try edit { (ws: inout Workspace) throws(EditError) -> ItemRef? in
             let mi = try ws.currentIndex()
             switch capture {
-            case .actionItem(let owner, let title):
+            case .actionItem(let owner, let title, let due):
                 let id = ids.fresh("act")
-                ws.meetings[mi].actionItems.append(ActionItem(id: id, title: title, owner: owner))
+                ws.meetings[mi].actionItems.append(ActionItem(id: id, title: title, owner: owner, due: due?.date(from: today)))
                 return .action(id)
             case .decision(let text):
                 let id = ids.fresh("dec")

@@ -1,7 +1,7 @@
 /// One line of quick capture, as the chair types it during the meeting.
 public enum Capture: Equatable, Sendable {
-    /// `a: owner: text`
-    case actionItem(owner: String, title: String)
+    /// `a: owner: text`, optionally with `due:fri`, `due:tomorrow` or `due:2026-11-30` in the text.
+    case actionItem(owner: String, title: String, due: DueDate? = nil)
     /// `d: text`
     case decision(String)
     /// `f: stage: text`
@@ -27,7 +27,18 @@ public enum Capture: Equatable, Sendable {
         switch fields[0].lowercased() {
         case "a" where fields.count >= 2:
             guard fields.count == 3, !fields[2].isEmpty else { return .failure(.actionNeedsOwnerAndText) }
-            return .success(.actionItem(owner: fields[1], title: fields[2]))
+            // A `due:` word anywhere in the text is the due date, not part of the title.
+            var words = fields[2].split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+            var due: DueDate?
+            if let i = words.lastIndex(where: { $0.lowercased().hasPrefix("due:") }) {
+                let value = String(words[i].dropFirst(4))
+                guard let parsed = DueDate(value) else { return .failure(.badDueDate(value)) }
+                due = parsed
+                words.remove(at: i)
+            }
+            let title = words.joined(separator: " ").trimmingSpaces
+            guard !title.isEmpty else { return .failure(.actionNeedsOwnerAndText) }
+            return .success(.actionItem(owner: fields[1], title: title, due: due))
         case "d" where fields.count >= 2:
             let rest = fields.dropFirst().joined(separator: ": ").trimmingSpaces
             return rest.isEmpty ? .failure(.decisionNeedsText) : .success(.decision(rest))
@@ -74,12 +85,53 @@ public enum Capture: Equatable, Sendable {
     }
 }
 
+/// A due date as typed on the capture line: a date, a weekday (the next one after today), today
+/// or tomorrow. It becomes a calendar date when the line is added.
+public enum DueDate: Equatable, Sendable {
+    case date(CalendarDate)
+    case today
+    case tomorrow
+    /// ISO weekday, 1 = Monday.
+    case weekday(Int)
+
+    private static let weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+    public init?(_ text: String) {
+        let t = text.lowercased()
+        if let d = CalendarDate(iso: t) {
+            self = .date(d)
+        } else if t == "today" {
+            self = .today
+        } else if t == "tomorrow" || t == "tmr" {
+            self = .tomorrow
+        } else if t.count >= 3, let i = Self.weekdays.firstIndex(where: { t.hasPrefix($0) }),
+                  ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"][i].hasPrefix(t) {
+            self = .weekday(i + 1)
+        } else {
+            return nil
+        }
+    }
+
+    /// The calendar date, counted from `today`: a weekday is the next one after today.
+    public func date(from today: CalendarDate) -> CalendarDate {
+        switch self {
+        case .date(let d): return d
+        case .today: return today
+        case .tomorrow: return today.adding(days: 1)
+        case .weekday(let w):
+            let ahead = (w - today.weekday + 7) % 7
+            return today.adding(days: ahead == 0 ? 7 : ahead)
+        }
+    }
+}
+
 public enum CaptureError: Error, Equatable, Sendable, CustomStringConvertible {
     case empty
     case actionNeedsOwnerAndText
     case decisionNeedsText
     case frictionNeedsStageAndText
     case unknownStage(String)
+    case badDueDate(String)
 
     public var description: String {
         switch self {
@@ -88,6 +140,7 @@ public enum CaptureError: Error, Equatable, Sendable, CustomStringConvertible {
         case .decisionNeedsText: return "a decision is d: what was decided"
         case .frictionNeedsStageAndText: return "a friction point is f: stage: what leaks"
         case .unknownStage(let s): return "unknown stage \"\(TextSanitizer.visible(s))\"; use iql-mql, sql, opportunity, customer or retention"
+        case .badDueDate(let s): return "due:\(TextSanitizer.visible(s)) is not a date; use due:2026-11-30, due:fri or due:tomorrow"
         }
     }
 }

@@ -208,8 +208,9 @@ extension ActionsList {
             case .decision(let i): return .decision(meeting.decisions[i].text)
             case .action(let i):
                 let item = meeting.actionItems[i]
+                let late = item.done ? nil : item.due.map { today.days(since: $0) }.flatMap { $0 > 0 ? $0 : nil }
                 return .action(Action(title: item.title, owner: item.owner, due: item.due, weeksCarried: item.weeksCarried, done: item.done,
-                                      overdue: !item.done && (item.due.map { $0 < today } ?? false)))
+                                      overdueDays: late))
             }
         }
         scroll = state.scroll[.actions] ?? 0

@@ -60,7 +60,8 @@ extension Reducer {
 
     static func message(for capture: Capture) -> String {
         switch capture {
-        case .actionItem(let owner, _): return "Action item for \(owner) added."
+        case .actionItem(let owner, _, nil): return "Action item for \(owner) added."
+        case .actionItem(let owner, _, _?): return "Action item for \(owner) added, with its due date."
         case .decision: return "Decision recorded."
         case .frictionPoint(let stage, _): return "Friction point added under \(stage.title)."
         case .note: return "Added to the meeting notes."

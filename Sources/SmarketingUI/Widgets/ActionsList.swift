@@ -1,7 +1,7 @@
 import SmarketingModel
 
-/// The actions & decisions pane: a heading, the action items with owner and due date (red when
-/// overdue, ↻N when carried over N weeks), then a heading and the decisions.
+/// The actions & decisions pane: a heading, the action items with owner and due date ("overdue
+/// 3d" in red when past it, ↻N when carried over N weeks), then a heading and the decisions.
 struct ActionsList: Widget {
     enum Row: Equatable {
         case heading(String)
@@ -15,8 +15,8 @@ struct ActionsList: Widget {
         var due: CalendarDate?
         var weeksCarried = 0
         var done = false
-        /// Not done and due before today.
-        var overdue = false
+        /// Days past its due date, when not done and due before today.
+        var overdueDays: Int?
     }
 
     /// Every row of the pane: a meeting's list is short, and the columns are sized over all of it.
@@ -27,7 +27,7 @@ struct ActionsList: Widget {
     var focused = false
 
     static func dueText(_ item: Action) -> String {
-        var text = item.due.map { "due " + String($0.iso.dropFirst(5)) } ?? ""
+        var text = item.overdueDays.map { "overdue \($0)d" } ?? item.due.map { "due " + String($0.iso.dropFirst(5)) } ?? ""
         if item.weeksCarried > 0 { text += (text.isEmpty ? "" : " ") + "↻\(item.weeksCarried)" }
         return text
     }
@@ -52,7 +52,7 @@ struct ActionsList: Widget {
                 let role = ListPane.rowRole(selected: selected, focused: focused, base: base)
                 ListPane.drawRow(&grid, area, y: y, role: role, prefix: item.done ? " [x] " : " [ ] ", title: item.title, columns: [
                     ListPane.Column(text: ownerText(item.owner), width: ownerWidth, role: selected ? role : .dim),
-                    ListPane.Column(text: ActionsList.dueText(item), width: dueWidth, role: selected ? role : (item.overdue && !item.done ? .bad : base)),
+                    ListPane.Column(text: ActionsList.dueText(item), width: dueWidth, role: selected ? role : (item.overdueDays != nil ? .bad : base)),
                 ])
             case .decision(let text):
                 let role = ListPane.rowRole(selected: selected, focused: focused, base: .text)
