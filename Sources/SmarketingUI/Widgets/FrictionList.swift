@@ -49,10 +49,11 @@ struct FrictionList: Widget {
 
     static func statusLabel(_ status: FrictionStatus, wide: Bool) -> String {
         if wide { return status.rawValue }
+        // Abbreviations of the same words, never another word ("done" read as a different state).
         switch status {
         case .open: return "open"
-        case .mitigating: return "mitig"
-        case .resolved: return "done"
+        case .mitigating: return "mitig."
+        case .resolved: return "resol."
         }
     }
 
@@ -67,7 +68,7 @@ struct FrictionList: Widget {
         }
         let onScreen = rows.prefix(area.height)
         let wideStatus = area.width >= 50
-        let statusWidth = wideStatus ? 10 : 5
+        let statusWidth = wideStatus ? 10 : 6
         func ownerText(_ owner: String) -> String {
             area.width >= 60 ? owner : (area.width >= 44 ? PersonName.short(owner) : PersonName.initials(owner))
         }
