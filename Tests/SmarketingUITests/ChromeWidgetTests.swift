@@ -72,28 +72,41 @@ struct OverlayWidgetTests {
         WidgetFixture.expect(WidgetFixture.draw(Self.form, width: 76, height: 10), [
             "┌ Add agenda item ─────────────────────────────────────────────────────────┐",
             "│                                                                          │",
-            "│    Title Pipeline review                                                 │",
-            "│          what is discussed                                               │",
-            "│  ⚠ Owner                                                                 │",
-            "│          an owner is required                                            │",
-            "│  Minutes ◂ 10 ▸                                                          │",
+            "│     Title Pipeline review                                                │",
+            "│           what is discussed                                              │",
+            "│   ⚠ Owner                                                                │",
+            "│           an owner is required                                           │",
+            "│   Minutes ◂ 10 ▸                                                         │",
             "│                                                                          │",
             "│ Enter save · Esc cancel · Tab/↑↓ field · ←→ choice                       │",
             "└──────────────────────────────────────────────────────────────────────────┘",
         ], styles: [
             "OOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOO",
             "OooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooO",
-            "OooooIIIIIIFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFoO",
-            "OoooooooooodddddddddddddddddoooooooooooooooooooooooooooooooooooooooooooooooO",
-            "OooeeeeeeeefffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffoO",
-            "OooooooooooeeeeeeeeeeeeeeeeeeeeooooooooooooooooooooooooooooooooooooooooooooO",
-            "OoollllllllfffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffoO",
+            "OoooooIIIIIIFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFoO",
+            "OooooooooooodddddddddddddddddooooooooooooooooooooooooooooooooooooooooooooooO",
+            "OoooeeeeeeeeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffoO",
+            "OoooooooooooeeeeeeeeeeeeeeeeeeeeoooooooooooooooooooooooooooooooooooooooooooO",
+            "OooollllllllffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffoO",
             "OooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooO",
             "OoddddddddddddddddddddddddddddddddddddddddddddddddddoooooooooooooooooooooooO",
             "OOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOO",
         ])
         // The cursor sits after the typed text of the focused field.
-        #expect(Self.form.cursor(in: Rect(x: 2, y: 7, width: 76, height: 10)).map { [$0.x, $0.y] } == [2 + 11 + 15, 7 + 2])
+        #expect(Self.form.cursor(in: Rect(x: 2, y: 7, width: 76, height: 10)).map { [$0.x, $0.y] } == [2 + 12 + 15, 7 + 2])
+    }
+
+    /// The error mark never cuts the label it marks (it was "⚠ Due dat…" at 80 columns).
+    @Test func anErrorMarksTheLongestLabelWithoutCuttingIt() {
+        var form = FormOverlay(title: "New action item", fields: [
+            .init(label: "Title", value: .text(LineEditor("Send the deck"))),
+            .init(label: "Owner", value: .text(LineEditor("Luis"))),
+            .init(label: "Due date", value: .text(LineEditor("next friday")), error: "use YYYY-MM-DD, e.g. 2026-11-30"),
+        ])
+        form.focus = 2
+        let lines = WidgetFixture.draw(form, width: 76, height: 8).textLines
+        #expect(lines.contains { $0.contains("⚠ Due date next friday") }, "\(lines)")
+        #expect(lines.contains { $0.contains("⚠ due date: use YYYY-MM-DD") })
     }
 
     @Test func aCrampedFormPutsTheFocusedFieldsMessageAboveTheFooter() {
@@ -104,7 +117,7 @@ struct OverlayWidgetTests {
         let lines = WidgetFixture.draw(form, width: rect.width, height: rect.height).textLines
         #expect(lines[2].contains("Title Pipeline review") && lines[3].contains("⚠ Owner ") && lines[4].contains("Minutes ◂ 10 ▸"))
         #expect(lines[5].hasPrefix("│ ⚠ owner: an owner is required"))
-        #expect(form.cursor(in: rect).map { [$0.x, $0.y] } == [rect.x + 11, rect.y + 3])
+        #expect(form.cursor(in: rect).map { [$0.x, $0.y] } == [rect.x + 12, rect.y + 3])
     }
 
     static let help = HelpOverlay(sections: [

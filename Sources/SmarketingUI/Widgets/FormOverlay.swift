@@ -45,7 +45,9 @@ struct FormOverlay: OverlayWidget {
     private func geometry(_ rect: Rect) -> Geometry {
         let inner = rect.inset(1)
         let roomy = rect.height >= fields.count * 2 + 4
-        let labelWidth = min(26, (fields.map { DisplayWidth.of($0.label) }.max() ?? 10) + 2)
+        // Room for the longest label, a space, and the "⚠ " an error puts before it: a label is
+        // never cut to make room for the mark.
+        let labelWidth = min(28, (fields.map { DisplayWidth.of($0.label) }.max() ?? 10) + 3)
         let fieldRows = roomy ? inner.height - 2 : inner.height - 3
         let visibleFields = max(1, fieldRows / (roomy ? 2 : 1))
         let first = max(0, min(focus - visibleFields + 1, fields.count - visibleFields))
@@ -71,7 +73,10 @@ struct FormOverlay: OverlayWidget {
             let focused = i == focus
             let fieldRole: StyleRole = focused ? .formFieldFocused : .formField
             let labelRole: StyleRole = field.error != nil ? .formError : (focused ? .titleFocused : .formLabel)
-            grid.textRight((field.error != nil ? "⚠ " : "") + field.label + " ", maxX: g.fieldX, y: y, role: labelRole, maxWidth: g.labelWidth)
+            let marked = (field.error != nil ? "⚠ " : "") + field.label + " "
+            // A label too long for the column keeps its words and loses the mark (the message line says it).
+            let label = DisplayWidth.of(marked) <= g.labelWidth ? marked : field.label + " "
+            grid.textRight(label, maxX: g.fieldX, y: y, role: labelRole, maxWidth: g.labelWidth)
             grid.fill(Rect(x: g.fieldX, y: y, width: g.fieldWidth, height: 1), role: fieldRole)
             switch field.value {
             case .text(var editor):
