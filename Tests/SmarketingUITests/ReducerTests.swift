@@ -112,7 +112,7 @@ struct ReducerTests {
 
     @Test func editingOpensTheSelectedItemAndSavesChanges() throws {
         var s = try state()
-        s.press(.char("3"), .down, .enter)
+        s.press(.char("3"), .down, .down, .enter) // past this week's suggestion, the second point
         guard case .form(let form) = s.mode else { Issue.record("no form"); return }
         #expect(form.title == "Edit friction point")
         #expect(form.value("title") == "Webinar leads arrive without company size, so scoring cannot qualify them")
@@ -158,7 +158,7 @@ struct ReducerTests {
         let afterStatus = s.workspace
         s.press(.char("J"))                 // move it down
         s.press(.char("4"), .char(" "))     // toggle an action item
-        s.press(.char("3"), .char("d"))     // delete a friction point
+        s.press(.char("3"), .char("j"), .char("d")) // delete a friction point (below the suggestion)
         #expect(s.undoStack.count == 4)
         s.press(.char("u"))
         s.press(.char("u"))
@@ -190,8 +190,8 @@ struct ReducerTests {
 
     @Test func frictionStatusCyclesAndStampsTheResolvedDate() throws {
         var s = try state()
-        s.press(.char("3"))
-        let id = s.selectedItem(in: .friction)?.id!
+        s.press(.char("3"), .char("j")) // the first point, below this week's suggestion
+        let id = try #require(s.selectedItem(in: .friction)?.id)
         func point() -> FrictionPoint { s.workspace.frictionPoints.first { $0.id == id }! }
         s.press(.char(" "))
         #expect(point().status == .mitigating)
@@ -226,9 +226,38 @@ struct ReducerTests {
         #expect(s.undoStack.count == 2)
     }
 
+    /// Each suggested friction point is a row of its own: the cursor lands on it, and A and X act
+    /// on the one selected (with two, only the first could be reached).
+    @Test func eachSuggestionIsARowThatAAndXActOn() throws {
+        var ws = try UIFixture.workspace("northwind.json")
+        let last = ws.weeks.count - 1
+        ws.weeks[last].opportunities = 1 // SQL → opportunity falls far below its average too
+        var s = AppState(workspace: ws, fileLabel: "w.json", size: Size(width: 120, height: 40), now: UIFixture.morning, ids: IDGenerator(seed: 42))
+        let shown = s.suggestions
+        #expect(shown.count == 2)
+        s.press(.char("3"))
+        #expect(s.selectedItem(in: .friction) == .suggestion(shown[0].conversion))
+        s.press(.char("j"))
+        #expect(s.selectedItem(in: .friction) == .suggestion(shown[1].conversion))
+        let text = Renderer.render(s).grid.textLines.joined(separator: "\n")
+        #expect(text.contains(shown[1].shortTitle))
+        s.press(.char("A"))
+        #expect(s.suggestions.map(\.conversion) == [shown[0].conversion], "A accepted the wrong suggestion")
+        #expect(s.workspace.frictionPoints.last?.stage == shown[1].stage)
+        // Now the remaining one: X on it dismisses it.
+        s.press(.char("3"), .char("g"))
+        #expect(s.selectedItem(in: .friction) == .suggestion(shown[0].conversion))
+        s.press(.char("X"))
+        #expect(s.suggestions.isEmpty)
+        // Enter on a point still edits it; the rows below the suggestions are the points.
+        s.press(.char("g"), .enter)
+        guard case .form(let form) = s.mode else { Issue.record("no form"); return }
+        #expect(form.title == "Edit friction point")
+    }
+
     @Test func frictionPointsReorderOnlyWithinTheirStage() throws {
         var s = try state()
-        s.press(.char("3"), .down) // second IQL/MQL point
+        s.press(.char("3"), .down, .down) // second IQL/MQL point (the suggestion is the first row)
         let before = s.workspace
         s.press(.char("J"))        // the next point is SQL: not allowed
         #expect(s.workspace == before)

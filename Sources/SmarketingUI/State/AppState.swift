@@ -149,16 +149,23 @@ public struct AppState: Equatable, Sendable {
         frictionRows = PaneRows.friction(workspace, showResolved: showResolved, suggestions: suggestions)
         frictionItems = []
         frictionRowOfItem = []
+        // Selectable rows: the suggestions first (each can be accepted or dismissed), then the points.
         for (row, entry) in frictionRows.enumerated() {
-            if case .point(let index) = entry {
+            switch entry {
+            case .suggestion: frictionRowOfItem.append(row)
+            case .point(let index):
                 frictionItems.append(index)
                 frictionRowOfItem.append(row)
+            case .stage: break
             }
         }
     }
 
     /// The current meeting, found once per change.
     public var meeting: Meeting? { meetingIndex.map { workspace.meetings[$0] } }
+
+    /// How many suggestion rows come before the points among the friction pane's selectable rows.
+    public var frictionSuggestionCount: Int { frictionRowOfItem.count - frictionItems.count }
 
     /// Suggested friction points for this week that were not dismissed.
     public var suggestions: [FrictionSuggestion] {

@@ -52,7 +52,7 @@ public enum PaneRows {
         switch pane {
         case .kpis: return KPIKind.allCases.count
         case .agenda: return meeting.agenda.count
-        case .friction: return state.frictionItems.count
+        case .friction: return state.frictionRowOfItem.count
         case .actions: return meeting.actionItems.count + meeting.decisions.count
         }
     }

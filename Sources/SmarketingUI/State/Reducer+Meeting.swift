@@ -56,8 +56,18 @@ extension Reducer {
         }
     }
 
+    /// The suggestion A and X act on: the selected one when the chair is on a suggestion row,
+    /// else the first.
+    static func targetSuggestion(_ state: AppState) -> FrictionSuggestion? {
+        if state.focus == .friction, case .suggestion(let conversion)? = state.selectedItem(in: .friction),
+           let chosen = state.suggestions.first(where: { $0.conversion == conversion }) {
+            return chosen
+        }
+        return state.suggestions.first
+    }
+
     static func acceptSuggestion(_ state: inout AppState) -> [Effect] {
-        guard let suggestion = state.suggestions.first else {
+        guard let suggestion = targetSuggestion(state) else {
             state.banner = Banner("No suggested friction points this week.", expires: state.now.adding(seconds: 3))
             return []
         }
@@ -72,7 +82,7 @@ extension Reducer {
     }
 
     static func dismissSuggestion(_ state: inout AppState) -> [Effect] {
-        guard let suggestion = state.suggestions.first else {
+        guard let suggestion = targetSuggestion(state) else {
             state.banner = Banner("No suggested friction points this week.", expires: state.now.adding(seconds: 3))
             return []
         }

@@ -13,7 +13,12 @@ extension AppState {
         case .agenda:
             return meeting.agenda.indices.contains(s) ? .agenda(meeting.agenda[s].id) : nil
         case .friction:
-            return frictionItems.indices.contains(s) ? .friction(workspace.frictionPoints[frictionItems[s]].id) : nil
+            let k = frictionSuggestionCount
+            if s < k {
+                let shown = suggestions
+                return shown.indices.contains(s) ? .suggestion(shown[s].conversion) : nil
+            }
+            return frictionItems.indices.contains(s - k) ? .friction(workspace.frictionPoints[frictionItems[s - k]].id) : nil
         case .actions:
             if meeting.actionItems.indices.contains(s) { return .action(meeting.actionItems[s].id) }
             let d = s - meeting.actionItems.count
@@ -31,13 +36,13 @@ extension AppState {
         case .agenda(let id):
             return meeting.agenda.firstIndex { $0.id == id }.map { (.agenda, $0) }
         case .friction(let id):
-            return frictionItems.firstIndex { workspace.frictionPoints[$0].id == id }.map { (.friction, $0) }
+            return frictionItems.firstIndex { workspace.frictionPoints[$0].id == id }.map { (.friction, frictionSuggestionCount + $0) }
         case .action(let id):
             return meeting.actionItems.firstIndex { $0.id == id }.map { (.actions, $0) }
         case .decision(let id):
             return meeting.decisions.firstIndex { $0.id == id }.map { (.actions, meeting.actionItems.count + $0) }
-        case .suggestion:
-            return nil
+        case .suggestion(let conversion):
+            return suggestions.firstIndex { $0.conversion == conversion }.map { (.friction, $0) }
         }
     }
 

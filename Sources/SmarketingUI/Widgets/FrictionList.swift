@@ -78,11 +78,13 @@ struct FrictionList: Widget {
             let y = area.y + row
             switch entry {
             case .suggestion(let stage, let longTitle, let shortTitle):
+                let isSelected = scroll + row == selectedRow
                 let keys = readOnly ? "" : (area.width >= 56 ? " A accept · X dismiss " : " A/X ")
                 let keysWidth = DisplayWidth.of(keys)
-                grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: .warn)
+                let role = isSelected ? ListPane.rowRole(selected: true, focused: focused, base: .warn) : StyleRole.warn
+                grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: role)
                 let text = area.width >= 110 ? "⚑ Suggested \(stage) friction: \(longTitle)" : "⚑ \(shortTitle)"
-                grid.text(" " + text, x: area.x, y: y, role: .warn, maxWidth: area.width - keysWidth)
+                grid.text(" " + text, x: area.x, y: y, role: role, maxWidth: area.width - keysWidth)
                 if keysWidth > 0 { grid.textRight(keys, maxX: area.maxX, y: y, role: .statusKey, maxWidth: min(keysWidth, area.width)) }
             case .stage(let stage, let count):
                 grid.text(" \(stage) (\(count))", x: area.x, y: y, role: .stage, maxWidth: area.width)
