@@ -127,12 +127,13 @@ struct OverlayWidgetTests {
     ])
 
     @Test func helpListsSectionsAndSaysWhenThereIsMore() {
-        #expect(Self.help.placement(on: Size(width: 120, height: 40)) == Rect(x: 10, y: 15, width: 100, height: 10))
+        // Two columns at 120: each section stays whole in its column.
+        #expect(Self.help.placement(on: Size(width: 120, height: 40)) == Rect(x: 1, y: 16, width: 118, height: 7))
         WidgetFixture.expect(WidgetFixture.draw(Self.help, width: 40, height: 6), [
             "┌ Keys · j/k scroll · Esc closes ──────┐",
             "│ Dashboard                            │",
-            "│   Tab                next pane       │",
-            "│   a                  add (Agenda, F… │",
+            "│   Tab            next pane           │",
+            "│   a              add (Agenda,        │",
             "│                              ▼ more  │",
             "└──────────────────────────────────────┘",
         ])
@@ -142,10 +143,23 @@ struct OverlayWidgetTests {
             "┌ Keys · j/k scroll · Esc closes ──────┐",
             "│                                      │",
             "│ Help                                 │",
-            "│   j/k                scroll          │",
+            "│   j/k            scroll              │",
             "│                                      │",
             "└──────────────────────────────────────┘",
         ])
+    }
+
+    /// At 200 columns the whole key list fits at once, in three columns, the meeting's keys first.
+    @Test func wideHelpShowsEveryKeyInColumnsWithTheMeetingFirst() {
+        let help = HelpOverlay(scroll: 0)
+        let rect = help.placement(on: Size(width: 200, height: 60))
+        #expect(rect.height < 60, "the key list does not fit at 200x60")
+        let lines = WidgetFixture.draw(help, width: rect.width, height: rect.height).textLines
+        #expect(lines[1].hasPrefix("│ Running the meeting"))
+        #expect(!lines.joined().contains("▼ more"))
+        let text = lines.joined(separator: "\n")
+        for key in ["  s ", "  n ", "  c ", "  N ", "  E ", "  W ", "  q ", "  Ctrl-W "] { #expect(text.contains(key), "\(key) missing") }
+        #expect(lines.allSatisfy { !$0.contains("…") }, "help text cut at 200 columns")
     }
 
     @Test func theQuitPromptCountsUnsavedEdits() {

@@ -12,6 +12,22 @@ public enum DashboardCommand: Hashable, Sendable {
     case zoom, toggleResolved, cycleTheme, help, redraw, quit
 }
 
+extension DashboardCommand {
+    /// The help overlay's group for the command; the meeting's keys come first.
+    public var helpGroup: String {
+        switch self {
+        case .startMeeting, .nextItem, .endMeeting, .capture, .editNotes, .acceptSuggestion, .dismissSuggestion, .newWeek:
+            return "Running the meeting"
+        case .nextPane, .previousPane, .focus, .up, .down, .top, .bottom, .pageUp, .pageDown:
+            return "Moving around"
+        case .add, .addDecision, .edit, .delete, .moveUp, .moveDown, .cycleStatus, .undo, .redo, .saveCopy:
+            return "Editing"
+        case .zoom, .toggleResolved, .cycleTheme, .help, .redraw, .quit:
+            return "View"
+        }
+    }
+}
+
 /// What a key does in a form (the focused text field's editing keys come first: `EditorCommand`).
 public enum FormCommand: Hashable, Sendable {
     case next, previous, submit, cancel, choiceNext, choicePrevious

@@ -240,14 +240,23 @@ extension FormOverlay {
 extension HelpOverlay {
     /// The key map's bindings, a section per context; a binding for some panes only names them.
     init(scroll: Int) {
-        sections = KeyContext.allCases.map { context in
-            Section(title: context.rawValue, entries: KeyMap.bindings.filter { $0.context == context }.map { b in
-                var help = b.help
-                if let panes = b.panes, panes.count < PaneID.allCases.count {
-                    help += " (" + PaneID.allCases.filter(panes.contains).map(\.title).joined(separator: ", ") + ")"
-                }
-                return Entry(keys: b.keyLabel, help: help)
-            })
+        func entry(_ b: KeyBinding) -> Entry {
+            var help = b.help
+            if let panes = b.panes, panes.count < PaneID.allCases.count {
+                help += " (" + PaneID.allCases.filter(panes.contains).map(\.title).joined(separator: ", ") + ")"
+            }
+            return Entry(keys: b.keyLabel, help: help)
+        }
+        // The dashboard's keys by group, the meeting's first; then every other context.
+        let groups = ["Running the meeting", "Moving around", "Editing", "View"]
+        let dashboard = groups.map { group in
+            Section(title: group, entries: KeyMap.bindings.filter {
+                if case .dashboard(let c) = $0.command { return c.helpGroup == group }
+                return false
+            }.map(entry))
+        }
+        sections = dashboard + KeyContext.allCases.filter { $0 != .normal }.map { context in
+            Section(title: context.rawValue, entries: KeyMap.bindings.filter { $0.context == context }.map(entry))
         }
         self.scroll = scroll
     }
