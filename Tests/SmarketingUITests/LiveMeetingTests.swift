@@ -67,6 +67,31 @@ struct LiveMeetingTests {
         #expect(text.contains("overdue 4d"), "\(text)")
     }
 
+    @Test func aDueDateInThePastIsKeptOnlyAfterASecondEnter() throws {
+        var s = try state()
+        s.press(.char("4"), .char("a"))
+        s.type("Send the deck")
+        s.press(.tab)
+        s.type("Luis Ortega")
+        s.press(.tab)
+        s.type("2026-11-20")
+        s.press(.enter)
+        guard case .form(let form) = s.mode else { Issue.record("a past due date was saved without asking"); return }
+        #expect(form.fields[form.focus].key == "due")
+        #expect(form.fields[form.focus].error == "3 days in the past; Enter again keeps it")
+        #expect(s.banner?.text.hasPrefix("That due date is in the past.") == true)
+        s.press(.enter)
+        #expect(s.mode == .normal)
+        #expect(meeting(s).actionItems.first { $0.title == "Send the deck" }?.due?.iso == "2026-11-20")
+        // A date from today on is saved at once.
+        s.press(.char("a"))
+        s.type("Book the room")
+        s.press(.tab, .tab)
+        s.type("2026-11-23")
+        s.press(.enter)
+        #expect(s.mode == .normal)
+    }
+
     @Test func closingTheWeekWarnsOfARunningItemAndItemsNeverTakenUp() throws {
         var s = try state()
         s.press(.char("s"))

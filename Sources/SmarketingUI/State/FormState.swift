@@ -72,6 +72,8 @@ public struct FormState: Equatable, Sendable {
     public var title: String
     public var fields: [FormField]
     public var focus = 0
+    /// A due date in the past the chair has been warned about; Enter again keeps it.
+    public var acknowledgedPastDue: CalendarDate?
     /// Each field's value when the form opened, to tell whether anything was typed.
     public let openingValues: [String]
 

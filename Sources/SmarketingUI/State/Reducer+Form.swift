@@ -55,6 +55,10 @@ extension Reducer {
     }
 
     static func submit(_ form: inout FormState, _ state: inout AppState) -> [Effect] {
+        if pastDueNeedsConfirming(&form, state) {
+            state.banner = Banner("That due date is in the past. Enter again keeps it; or change it.", isError: true, expires: state.now.adding(seconds: 8))
+            return []
+        }
         if form.target == .saveCopy {
             guard Forms.validate(&form, in: state.workspace) else { return [] }
             state.mode = .normal
@@ -85,6 +89,20 @@ extension Reducer {
             if state.banner?.isError == true { state.banner = nil }
             return effects
         }
+    }
+
+    /// A new or changed due date before today is kept only after a second Enter: the first one
+    /// says so on the field. An item's due date that was already in the past is not asked about.
+    static func pastDueNeedsConfirming(_ form: inout FormState, _ state: AppState) -> Bool {
+        guard case .actionItem(let id, _) = form.target, let due = CalendarDate(iso: form.value("due").trimmed), due < state.today,
+              form.acknowledgedPastDue != due else { return false }
+        let stored = id.flatMap { id in state.meeting?.actionItems.first { $0.id == id }?.due }
+        guard stored != due, let i = form.fields.firstIndex(where: { $0.key == "due" }) else { return false }
+        form.acknowledgedPastDue = due
+        let days = state.today.days(since: due)
+        form.fields[i].error = "\(days) day\(days == 1 ? "" : "s") in the past; Enter again keeps it"
+        form.focus = i
+        return true
     }
 
     /// After a submit attempt, messages update as the user types, so a fixed field clears at once.
