@@ -92,6 +92,41 @@ struct LiveMeetingTests {
         #expect(s.mode == .normal)
     }
 
+    /// T: the team, its targets, the SLA and the meeting's length, from the keyboard.
+    @Test func teamAndTargetsAreEditedInAForm() throws {
+        var s = try state()
+        let before = s.workspace
+        s.press(.char("T"))
+        guard case .form(let form) = s.mode else { Issue.record("T opened no form"); return }
+        #expect(form.title == "Team & targets")
+        #expect(form.value("reps") == "6" && form.value("close") == "30" && form.value("currency") == "USD")
+        func set(_ key: String, _ text: String) {
+            guard case .form(var f) = s.mode, let i = f.fields.firstIndex(where: { $0.key == key }) else { return }
+            f.focus = i
+            s.mode = .form(f)
+            s.press(.ctrl("u"))
+            s.type(text)
+        }
+        set("reps", "8")
+        set("close", "32.5")
+        set("length", "50")
+        set("perRep", "6")
+        set("currency", "us")
+        s.press(.enter)
+        guard case .form(let refused) = s.mode else { Issue.record("an invalid currency was saved"); return }
+        #expect(refused.fields.first { $0.key == "currency" }?.error == "use a three-letter code such as USD or EUR")
+        set("currency", "EUR")
+        s.press(.enter)
+        #expect(s.mode == .normal)
+        #expect(s.workspace.team.salesReps == 8 && s.workspace.team.currency == "EUR" && s.workspace.team.sla.leadsPerRepPerMonth == 6)
+        #expect(abs(s.workspace.targets.closeRate - 0.325) < 1e-9)
+        #expect(meeting(s).lengthMinutes == 50)
+        // The header reads the new length; undo brings the old settings back.
+        #expect(Renderer.render(s).grid.textLines[1].contains("SLA"))
+        s.press(.char("u"))
+        #expect(s.workspace == before)
+    }
+
     @Test func closingTheWeekWarnsOfARunningItemAndItemsNeverTakenUp() throws {
         var s = try state()
         s.press(.char("s"))

@@ -74,6 +74,20 @@ extension Workspace {
         }
     }
 
+    /// The team's settings, its targets and the current meeting's planned length, from the team
+    /// & targets form.
+    public mutating func saveTeamSettings(_ team: Team, targets: KPITargets, meetingMinutes: Int?) throws(EditError) {
+        try Self.checkLine(team.name, field: "name", required: true)
+        guard team.currency.utf8.count == 3, team.currency.utf8.allSatisfy({ (0x41...0x5A).contains($0) }) else {
+            throw EditError("the currency is a three-letter code such as USD or EUR", field: "currency")
+        }
+        try edit { (ws: inout Workspace) throws(EditError) in
+            ws.team = team
+            ws.targets = targets
+            if let meetingMinutes, let mi = ws.currentMeetingIndex { ws.meetings[mi].lengthMinutes = meetingMinutes }
+        }
+    }
+
     /// Stores weeks computed by `smarketing import`, each replacing the record of its week or
     /// added in date order. All or nothing: one week the loader would refuse refuses them all.
     public mutating func storeImportedWeeks(_ weeks: [WeekRecord]) throws(EditError) {

@@ -9,6 +9,8 @@ public enum FormTarget: Equatable, Sendable {
     case kpiWeek(start: CalendarDate)
     /// Save the workspace under another name; later edits go to the copy.
     case saveCopy
+    /// The team, its targets, the SLA and the meeting's planned length.
+    case team
 }
 
 /// One field of a form.

@@ -70,6 +70,24 @@ public enum Forms {
             ])
         case .saveCopy:
             return saveCopyForm(suggestion: "")
+        case .team:
+            let t = ws.team, k = ws.targets
+            func percent(_ f: Double) -> String { FormNumber.number((f * 1000).rounded() / 10) }
+            return FormState(target: target, title: "Team & targets", fields: [
+                FormField("name", "Team name", text: t.name),
+                FormField("reps", "Sales reps", text: String(t.salesReps), hint: "the lead SLA is per rep"),
+                FormField("currency", "Currency", text: t.currency, hint: "ISO code, e.g. USD, EUR, GBP"),
+                FormField("length", "Meeting length (min)", text: meeting.map { String($0.lengthMinutes) } ?? "",
+                          hint: "planned length of this week's meeting, 30 to 60 is usual"),
+                FormField("cpl", "Target: cost per lead", text: FormNumber.money(k.costPerLead), hint: "at most, in \(t.currency)"),
+                FormField("l2c", "Target: lead-to-customer %", text: percent(k.leadToCustomerRatio), hint: "at least, in percent, e.g. 2.5"),
+                FormField("close", "Target: close rate %", text: percent(k.closeRate), hint: "at least, in percent, e.g. 30"),
+                FormField("cycle", "Target: sales cycle (days)", text: FormNumber.number(k.salesCycleDays), hint: "at most"),
+                FormField("perRep", "SLA: leads per rep a month", text: String(t.sla.leadsPerRepPerMonth), hint: "marketing delivers; 5 is usual"),
+                FormField("hours", "SLA: 1st attempt within (h)", text: String(t.sla.firstAttemptBusinessHours), hint: "business hours; 6 is usual"),
+                FormField("attempts", "SLA: attempts", text: String(t.sla.attemptsRequired), hint: "4 is usual"),
+                FormField("window", "SLA: attempts within (days)", text: String(t.sla.attemptWindowDays), hint: "12 is usual"),
+            ])
         }
     }
 
@@ -115,6 +133,26 @@ public enum Forms {
             if let sqls = Int(form.value("sqls").trimmed), n > sqls { return "cannot be more than the \(sqls) SQLs" }
         case (.kpiWeek, _):
             guard let n = Int(value), ModelLimits.count.contains(n) else { return "use a whole number ≥ 0" }
+        case (.team, "name"):
+            if value.isEmpty { return "required" }
+            if value.utf8.count > ModelLimits.shortText { return "at most \(ModelLimits.shortText) bytes" }
+        case (.team, "currency"):
+            if !(value.count == 3 && value.allSatisfy({ $0.isASCII && $0.isUppercase })) { return "use a three-letter code such as USD or EUR" }
+        case (.team, "length"):
+            if ws.currentMeeting == nil { return nil }
+            guard let n = Int(value), ModelLimits.meetingMinutes.contains(n) else { return "use whole minutes from 1 to \(ModelLimits.meetingMinutes.upperBound)" }
+        case (.team, "cpl"):
+            guard let d = Double(value.replacingCommas), ModelLimits.money.contains(d) else { return "use an amount ≥ 0, e.g. 50" }
+        case (.team, "l2c"), (.team, "close"):
+            guard let d = Double(value.replacingCommas), (0...100).contains(d) else { return "use a percentage from 0 to 100" }
+        case (.team, "cycle"):
+            guard let d = Double(value.replacingCommas), ModelLimits.cycleDays.contains(d) else { return "use days from 0 to 3650" }
+        case (.team, let key):
+            let ranges = ["reps": ModelLimits.salesReps, "perRep": ModelLimits.leadsPerRepPerMonth, "hours": ModelLimits.firstAttemptBusinessHours,
+                          "attempts": ModelLimits.attemptsRequired, "window": ModelLimits.attemptWindowDays]
+            if let range = ranges[key] {
+                guard let n = Int(value), range.contains(n) else { return "use a whole number from \(range.lowerBound) to \(range.upperBound)" }
+            }
         case (.saveCopy, _):
             if value.isEmpty { return "type a file name" }
             if value.hasSuffix("/") { return "that is a folder; add a file name" }
@@ -210,6 +248,20 @@ public enum Forms {
             case .saveCopy:
                 // Not an edit of the workspace: the reducer hands the path to the runner.
                 return .refused(EditError("saving a copy is not an edit"))
+
+            case .team:
+                func number(_ key: String) -> Double { Double(text(key).replacingCommas) ?? 0 }
+                func whole(_ key: String) -> Int { Int(text(key)) ?? 0 }
+                var team = ws.team
+                team.name = text("name")
+                team.salesReps = whole("reps")
+                team.currency = text("currency")
+                team.sla = LeadSLA(leadsPerRepPerMonth: whole("perRep"), firstAttemptBusinessHours: whole("hours"),
+                                   attemptsRequired: whole("attempts"), attemptWindowDays: whole("window"))
+                let targets = KPITargets(costPerLead: number("cpl"), leadToCustomerRatio: number("l2c") / 100,
+                                         closeRate: number("close") / 100, salesCycleDays: number("cycle"))
+                try ws.saveTeamSettings(team, targets: targets, meetingMinutes: Int(text("length")))
+                return .applied(ws, label: "edit team & targets", pane: .kpis, item: nil)
             }
         } catch {
             // A refusal that names one of the form's fields is shown on that field.
