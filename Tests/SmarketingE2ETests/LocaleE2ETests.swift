@@ -73,8 +73,12 @@ struct LocaleE2ETests {
         for (keys, text) in [(["2", "z"], "2 Agenda"), (["z"], "3 Friction"), (["3", "z"], "3 Friction"), (["z"], "1 KPIs")] {
             try tmux.keys(keys[0])
             if keys.count > 1 { try tmux.keys(keys[1]) }
+            // The header's clock may turn a minute between the two captures: it is left out.
+            func withoutClock(_ screen: String) -> String {
+                screen.replacingOccurrences(of: #"\d\d:\d\d *\n"#, with: "HH:MM\n", options: .regularExpression)
+            }
             let (settled, repainted) = try settledThenRepainted(until: text)
-            #expect(settled == repainted, "after \(keys) the screen differs from a full repaint:\n\(settled)\n---\n\(repainted)")
+            #expect(withoutClock(settled) == withoutClock(repainted), "after \(keys) the screen differs from a full repaint:\n\(settled)\n---\n\(repainted)")
             #expect(!settled.unicodeScalars.contains { $0.value > 0x7E })
         }
         try tmux.keys("q")

@@ -127,6 +127,30 @@ struct LiveMeetingTests {
         #expect(s.workspace == before)
     }
 
+    /// O: who owes what, by owner, overdue first; Space marks an item done from there.
+    @Test func whoOwesWhatListsOpenItemsByOwnerOverdueFirstAndMarksThemDone() throws {
+        var s = try state()
+        tick(&s, 5 * 86_400) // Saturday 11-28: the items due 11-23 and 11-27 are overdue
+        s.press(.char("O"))
+        #expect(s.mode == .owed(selected: 0))
+        let text = Renderer.render(s).grid.textLines.joined(separator: "\n")
+        #expect(text.contains("Who owes what · 4 open, 2 overdue"), "\(text)")
+        let groups = OwedList.groups(meeting(s), today: s.today)
+        #expect(groups.map(\.owner) == ["Aisha Okafor", "Dana Whitfield", "Luis Ortega", "Sam Patel"])
+        // Dana's item is the most overdue (5 days): it leads her group, and the list shows it.
+        #expect(text.contains("overdue 5d") && text.contains("overdue 1d"))
+        let first = meeting(s).actionItems[groups[0].items[0]]
+        s.press(.char(" "))
+        #expect(meeting(s).actionItems.first { $0.id == first.id }?.done == true)
+        #expect(Renderer.render(s).grid.textLines.joined().contains("Who owes what · 3 open, 1 overdue"))
+        s.press(.char("j"), .char("j"), .char("j"), .char("j"))
+        #expect(s.mode == .owed(selected: 2))
+        s.press(.escape)
+        #expect(s.mode == .normal)
+        s.press(.char("u"))
+        #expect(meeting(s).actionItems.first { $0.id == first.id }?.done == false)
+    }
+
     @Test func closingTheWeekWarnsOfARunningItemAndItemsNeverTakenUp() throws {
         var s = try state()
         s.press(.char("s"))

@@ -7,7 +7,7 @@ public enum DashboardCommand: Hashable, Sendable {
     // editing
     case add, addDecision, edit, delete, moveUp, moveDown, cycleStatus, undo, redo, saveCopy, teamSettings
     // the live meeting
-    case startMeeting, nextItem, endMeeting, capture, editNotes, acceptSuggestion, dismissSuggestion, newWeek
+    case startMeeting, nextItem, endMeeting, capture, editNotes, acceptSuggestion, dismissSuggestion, newWeek, owed
     // view
     case zoom, toggleResolved, cycleTheme, help, redraw, quit
 }
@@ -16,7 +16,7 @@ extension DashboardCommand {
     /// The help overlay's group for the command; the meeting's keys come first.
     public var helpGroup: String {
         switch self {
-        case .startMeeting, .nextItem, .endMeeting, .capture, .editNotes, .acceptSuggestion, .dismissSuggestion, .newWeek:
+        case .startMeeting, .nextItem, .endMeeting, .capture, .editNotes, .acceptSuggestion, .dismissSuggestion, .newWeek, .owed:
             return "Running the meeting"
         case .nextPane, .previousPane, .focus, .up, .down, .top, .bottom, .pageUp, .pageDown:
             return "Moving around"
@@ -54,6 +54,11 @@ public enum PromptCommand: Hashable, Sendable {
     case confirm, decline
 }
 
+/// What a key does in "who owes what", the open action items by owner.
+public enum OwedCommand: Hashable, Sendable {
+    case up, down, markDone, close
+}
+
 /// The chair's choice when the file changed on disk under unsaved edits.
 public enum ConflictCommand: Hashable, Sendable {
     case reload, keepMine, view
@@ -68,6 +73,7 @@ public enum Command: Hashable, Sendable {
     case help(HelpCommand)
     case prompt(PromptCommand)
     case conflict(ConflictCommand)
+    case owed(OwedCommand)
 
     public var context: KeyContext {
         switch self {
@@ -78,6 +84,7 @@ public enum Command: Hashable, Sendable {
         case .help: return .help
         case .prompt: return .confirm
         case .conflict: return .conflict
+        case .owed: return .owed
         }
     }
 }
@@ -91,6 +98,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case help = "Help"
     case confirm = "Prompts"
     case conflict = "File changed on disk"
+    case owed = "Who owes what"
 }
 
 /// One row of the key map: the keys, where they apply, what they do, and how to describe them.
@@ -154,6 +162,7 @@ public enum KeyMap {
         bind([.char("A")], .dashboard(.acceptSuggestion), "accept the suggested friction point"),
         bind([.char("X")], .dashboard(.dismissSuggestion), "dismiss the suggested friction point for this week"),
         bind([.char("W")], .dashboard(.newWeek), "close this meeting and start next week's"),
+        bind([.char("O")], .dashboard(.owed), "who owes what: open action items by owner, overdue first"),
         // Dashboard: view
         bind([.char("z")], .dashboard(.zoom), "zoom the focused pane to full screen", hint: "zoom"),
         bind([.char("r")], .dashboard(.toggleResolved), "show or hide resolved friction points", panes: [.friction]),
@@ -190,6 +199,10 @@ public enum KeyMap {
         bind([.pageUp], .help(.pageUp), "page up"),
         bind([.char("y")], .prompt(.confirm), "yes"),
         bind([.char("n"), .escape], .prompt(.decline), "no"),
+        bind([.char("j"), .down], .owed(.down), "next item"),
+        bind([.char("k"), .up], .owed(.up), "previous item"),
+        bind([.char(" ")], .owed(.markDone), "mark the item done (u undoes, after closing)"),
+        bind([.escape, .char("O"), .char("q")], .owed(.close), "close"),
         bind([.char("r")], .conflict(.reload), "reload the file, dropping my unsaved edits", hint: "reload theirs"),
         bind([.char("k")], .conflict(.keepMine), "keep mine: save my version, put theirs aside as FILE.conflict-TIME", hint: "keep mine"),
         bind([.char("v")], .conflict(.view), "view both versions' differences", hint: "view both"),
@@ -221,6 +234,11 @@ public enum KeyMap {
 
     public static func capture(_ key: Key) -> CaptureCommand? {
         if case .capture(let c)? = command(for: key, in: .capture) { return c }
+        return nil
+    }
+
+    public static func owed(_ key: Key) -> OwedCommand? {
+        if case .owed(let c)? = command(for: key, in: .owed) { return c }
         return nil
     }
 

@@ -37,6 +37,7 @@ extension DashboardScreen {
         case .normal, .quitting: return nil
         case .form(let form): return FormOverlay(form)
         case .help(let scroll): return HelpOverlay(scroll: scroll)
+        case .owed(let selected): return OwedOverlay(state, selected: selected)
         case .confirmQuit: return QuitPrompt(unsavedEdits: state.unsavedEdits)
         case .confirmNewWeek:
             guard let meeting = state.meeting else { return nil }
@@ -96,6 +97,7 @@ extension StatusBar {
         case .normal: mode = state.readOnly ? "PRESENT" : (state.zoomed ? "ZOOM" : "NORMAL")
         case .form: mode = "EDIT"
         case .help: mode = "HELP"
+        case .owed: mode = "OWED"
         case .confirmQuit: mode = "QUIT?"
         case .confirmNewWeek: mode = "NEW WEEK?"
         case .confirmDiscard: mode = "DISCARD?"
@@ -259,5 +261,30 @@ extension HelpOverlay {
             Section(title: context.rawValue, entries: KeyMap.bindings.filter { $0.context == context }.map(entry))
         }
         self.scroll = scroll
+    }
+}
+
+extension OwedOverlay {
+    init(_ state: AppState, selected: Int) {
+        rows = []
+        open = 0
+        overdue = 0
+        selectedRow = nil
+        guard let meeting = state.meeting else { return }
+        let today = state.today
+        var itemNumber = 0
+        for group in OwedList.groups(meeting, today: today) {
+            rows.append(.owner(group.owner, count: group.items.count))
+            for i in group.items {
+                let item = meeting.actionItems[i]
+                let late = item.due.map { today.days(since: $0) } ?? 0
+                let due = late > 0 ? "overdue \(late)d" : item.due.map { "due " + String($0.iso.dropFirst(5)) } ?? ""
+                if itemNumber == selected { selectedRow = rows.count }
+                rows.append(.item(title: item.title, due: due, overdue: late > 0, carried: item.weeksCarried))
+                itemNumber += 1
+                open += 1
+                if late > 0 { overdue += 1 }
+            }
+        }
     }
 }

@@ -41,6 +41,8 @@ public enum Mode: Equatable, Sendable {
     /// The file changed on disk while there were unsaved edits here: the chair decides. `theirs`
     /// is nil when the file on disk cannot be read or is invalid (only "keep mine" is possible).
     case conflict(theirs: Workspace?, viewing: Bool)
+    /// "Who owes what": the open action items by owner; `selected` counts items, not headings.
+    case owed(selected: Int)
 }
 
 /// Text the chair typed and has not committed: a changed form, or the quick-capture line.

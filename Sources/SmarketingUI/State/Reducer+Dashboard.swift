@@ -64,6 +64,7 @@ extension Reducer {
         case .acceptSuggestion: return acceptSuggestion(&state)
         case .dismissSuggestion: return dismissSuggestion(&state)
         case .endMeeting: return endMeeting(&state)
+        case .owed: state.mode = .owed(selected: 0)
         case .teamSettings: state.mode = .form(Forms.form(for: .team, in: state.workspace))
         case .newWeek: state.mode = .confirmNewWeek
         case .saveCopy:

@@ -66,6 +66,8 @@ public enum Reducer {
         case .help(let scroll):
             helpKey(key, scroll: scroll, &state)
             return []
+        case .owed(let selected):
+            return owedKey(key, selected: selected, &state)
         case .conflict(let theirs, let viewing):
             return conflictKey(key, theirs: theirs, viewing: viewing, &state)
         case .confirmQuit:

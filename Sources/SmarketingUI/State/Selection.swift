@@ -77,6 +77,7 @@ extension AppState {
         case .confirmQuit, .confirmNewWeek, .confirmDiscard: return .confirm
         case .capture: return .capture
         case .conflict: return .conflict
+        case .owed: return .owed
         }
     }
 }
