@@ -151,6 +151,34 @@ struct LiveMeetingTests {
         #expect(meeting(s).actionItems.first { $0.id == first.id }?.done == false)
     }
 
+    /// Owners on the capture line resolve to people the workspace knows; an ambiguous or unknown
+    /// name is asked about instead of silently making a new person.
+    @Test func captureResolvesOwnersAndAsksAboutAmbiguousOrUnknownOnes() throws {
+        var s = try state()
+        s.workspace.frictionPoints[0].owner = "Luisa Park"
+        func capture(_ line: String) {
+            s.press(.char("c"))
+            s.type(line)
+            s.press(.enter)
+        }
+        capture("a: luis o: call back")
+        #expect(meeting(s).actionItems.last?.owner == "Luis Ortega")
+        capture("a: Ortega: send the deck")
+        #expect(meeting(s).actionItems.last.map { ($0.owner, $0.title) } ?? ("", "") == ("Luis Ortega", "send the deck"))
+        let count = meeting(s).actionItems.count
+        capture("a: Lu: book the room")
+        guard case .capture(_, let completions) = s.mode else { Issue.record("an ambiguous owner was captured"); return }
+        #expect(completions == ["Luis Ortega", "Luisa Park"] || completions == ["Luisa Park", "Luis Ortega"])
+        #expect(s.banner?.text.hasPrefix("“Lu” could be ") == true)
+        s.press(.escape, .char("y"))
+        capture("a: Zed: order swag")
+        #expect(meeting(s).actionItems.count == count)
+        #expect(s.banner?.text == "Nobody called “Zed” yet. Enter again adds them as a new owner; or correct the name.")
+        s.press(.enter)
+        #expect(s.mode == .normal)
+        #expect(meeting(s).actionItems.last.map { ($0.owner, $0.title) } ?? ("", "") == ("Zed", "order swag"))
+    }
+
     @Test func closingTheWeekWarnsOfARunningItemAndItemsNeverTakenUp() throws {
         var s = try state()
         s.press(.char("s"))

@@ -92,6 +92,9 @@ public struct AppState: Equatable, Sendable {
     public var asciiOnly = false
     /// A change on disk that arrived while a form was open; it is dealt with when the form closes.
     public var pendingConflict: Workspace?
+    /// A capture line whose owner nobody has been called yet, after the chair was told so: Enter
+    /// again adds it as written.
+    public var captureNewOwnerWarned: String?
     /// The file name as shown in the status bar.
     public var fileLabel: String
     public var size: Size

@@ -27,7 +27,27 @@ extension Reducer {
             case .failure(let error):
                 state.banner = Banner("Not captured: \(error.description).", isError: true, expires: state.now.adding(seconds: 5))
                 state.mode = .capture(editor, completions: [])
-            case .success(let capture):
+            case .success(var capture):
+                // Owners resolve against the names the workspace knows, never silently new.
+                if case .actionItem(let owner, let title, let due) = capture {
+                    switch resolveOwner(owner, in: state.workspace) {
+                    case .known(let name):
+                        capture = .actionItem(owner: name, title: title, due: due)
+                    case .ambiguous(let names):
+                        let list = names.prefix(3).joined(separator: ", ") + (names.count > 3 ? "…" : "")
+                        state.banner = Banner("“\(owner)” could be \(list): type more of the name (Tab completes).", isError: true, expires: state.now.adding(seconds: 8))
+                        state.mode = .capture(editor, completions: names)
+                        return []
+                    case .unknown:
+                        if state.captureNewOwnerWarned != editor.text {
+                            state.captureNewOwnerWarned = editor.text
+                            state.banner = Banner("Nobody called “\(owner)” yet. Enter again adds them as a new owner; or correct the name.", isError: true, expires: state.now.adding(seconds: 8))
+                            state.mode = .capture(editor, completions: [])
+                            return []
+                        }
+                    }
+                }
+                state.captureNewOwnerWarned = nil
                 let today = state.today
                 guard let (_, effects) = edit(&state, label: "capture", refusal: { "Not captured: \($0.message)." }, { (ws, st) throws(EditError) in
                     try ws.apply(capture, ids: &st.ids, today: today)
@@ -56,6 +76,30 @@ extension Reducer {
         if discarded { state.banner = Banner("Discarded the capture line; nothing changed.", expires: state.now.adding(seconds: 3)) }
         if let theirs = state.pendingConflict { return externalChange(theirs, &state) }
         return []
+    }
+
+    enum OwnerMatch: Equatable {
+        case known(String)
+        case ambiguous([String])
+        case unknown
+    }
+
+    /// The person an owner typed on the capture line means: a known name (any case), or the one
+    /// known name that starts with it or has a word starting with it ("Luis" → Luis Ortega).
+    static func resolveOwner(_ typed: String, in ws: Workspace) -> OwnerMatch {
+        let names = Capture.knownNames(in: ws)
+        let t = typed.trimmingSpaces.lowercased()
+        guard !t.isEmpty else { return .unknown }
+        if let exact = names.first(where: { $0.lowercased() == t }) { return .known(exact) }
+        let matches = names.filter { name in
+            let n = name.lowercased()
+            return n.hasPrefix(t) || n.split(separator: " ").contains { $0.hasPrefix(t) }
+        }
+        switch matches.count {
+        case 0: return .unknown
+        case 1: return .known(matches[0])
+        default: return .ambiguous(matches)
+        }
     }
 
     static func message(for capture: Capture) -> String {
