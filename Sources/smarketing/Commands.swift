@@ -146,6 +146,9 @@ struct Init: ParsableCommand {
             Examples:
               smarketing init team.json
               smarketing init team.json --team "Acme Revenue" --reps 6 --chair "Dana Whitfield"
+              smarketing init team.json --team Acme --currency EUR --weekday monday \\
+                --meeting-minutes 45 --attendee "Luis Ortega" --attendee "Priya Natarajan" \\
+                --target cost-per-lead=60 --target close-rate=30
             """
     )
 
@@ -164,16 +167,71 @@ struct Init: ParsableCommand {
     @Option(help: ArgumentHelp("The first meeting's date, YYYY-MM-DD (default: today).", valueName: "date"))
     var date: String?
 
+    @Option(help: ArgumentHelp("The currency money is shown in, a three-letter code (default: USD).", valueName: "code"))
+    var currency = "USD"
+
+    @Option(help: ArgumentHelp("Someone who attends the meeting; repeat it for each.", valueName: "name"))
+    var attendee: [String] = []
+
+    @Option(help: ArgumentHelp("The weekday the KPI weeks start on (default: monday).", valueName: "day"))
+    var weekday = "monday"
+
+    @Option(help: ArgumentHelp("The meeting's planned length in minutes (default: 45).", valueName: "minutes"))
+    var meetingMinutes = 45
+
+    @Option(help: ArgumentHelp("A KPI target: cost-per-lead=AMOUNT, lead-to-customer=PERCENT, close-rate=PERCENT or sales-cycle=DAYS; repeat it.", valueName: "kpi=value"))
+    var target: [String] = []
+
+    static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
     func validate() throws {
         guard (0...100_000).contains(reps) else { throw ValidationError("--reps: expected a whole number from 0 to 100000, found \(reps)") }
         if let date { _ = try parseDate(date, option: "--date") }
         guard team.utf8.count <= 1_000, chair.utf8.count <= 1_000 else { throw ValidationError("--team and --chair take at most 1000 bytes") }
+        guard currency.count == 3, currency.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
+            throw ValidationError("--currency: expected a three-letter code such as USD or EUR, found '\(TextSanitizer.visible(currency))'")
+        }
+        guard Self.weekdays.contains(weekday.lowercased()) else {
+            throw ValidationError("--weekday: expected a day such as monday or sunday, found '\(TextSanitizer.visible(weekday))'")
+        }
+        guard (1...480).contains(meetingMinutes) else { throw ValidationError("--meeting-minutes: expected 1 to 480, found \(meetingMinutes)") }
+        for name in attendee where name.trimmingSpaces.isEmpty || name.utf8.count > 1_000 {
+            throw ValidationError("--attendee: expected a name of 1 to 1000 bytes")
+        }
+        var targets = KPITargets(costPerLead: 0, leadToCustomerRatio: 0, closeRate: 0, salesCycleDays: 0)
+        for t in target { try Self.apply(t, to: &targets) }
+    }
+
+    /// `close-rate=30` into the targets (percentages as percent), or a message naming the choices.
+    static func apply(_ text: String, to targets: inout KPITargets) throws {
+        let parts = text.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces }
+        let kinds = "cost-per-lead, lead-to-customer, close-rate or sales-cycle"
+        guard parts.count == 2, let value = Double(parts[1]), value.isFinite, value >= 0 else {
+            throw ValidationError("--target: expected KPI=VALUE, e.g. close-rate=30 (KPI is \(kinds)), found '\(TextSanitizer.visible(text))'")
+        }
+        switch parts[0].lowercased() {
+        case "cost-per-lead": targets.costPerLead = value
+        case "lead-to-customer", "close-rate":
+            guard value <= 100 else { throw ValidationError("--target \(parts[0]): a percentage from 0 to 100, found \(parts[1])") }
+            if parts[0].lowercased() == "close-rate" { targets.closeRate = value / 100 } else { targets.leadToCustomerRatio = value / 100 }
+        case "sales-cycle":
+            guard value <= 3650 else { throw ValidationError("--target sales-cycle: days from 0 to 3650, found \(parts[1])") }
+            targets.salesCycleDays = value
+        default:
+            throw ValidationError("--target: unknown KPI '\(TextSanitizer.visible(parts[0]))'; use \(kinds)")
+        }
     }
 
     func run() throws {
         let day = try date.map { try parseDate($0, option: "--date") } ?? Today.local
         var ids = IDGenerator()
-        let workspace = WorkspaceTemplate.newWorkspace(team: team, salesReps: reps, chair: chair, date: day, ids: &ids)
+        var setup = WorkspaceTemplate.Setup(team: team, salesReps: reps, chair: chair, date: day)
+        setup.currency = currency
+        setup.attendees = attendee.map(\.trimmingSpaces)
+        setup.weekStartWeekday = (Self.weekdays.firstIndex(of: weekday.lowercased()) ?? 0) + 1
+        setup.meetingMinutes = meetingMinutes
+        for t in target { try Self.apply(t, to: &setup.targets) }
+        let workspace = WorkspaceTemplate.newWorkspace(setup, ids: &ids)
         do {
             try MeetingStore.create(workspace, at: file)
         } catch {

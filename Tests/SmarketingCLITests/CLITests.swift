@@ -336,3 +336,39 @@ struct NewWeekCLITests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 }
+
+/// `init` with flags sets a team up without opening the JSON.
+@Suite("Command line: init with flags")
+struct InitFlagsCLITests {
+    @Test func everyFlagLandsInTheNewWorkspace() throws {
+        let scratch = Scratch()
+        let path = scratch.file("acme.json")
+        let r = try CLI.run(["init", path, "--team", "Acme", "--chair", "Dana Whitfield", "--reps", "7", "--currency", "EUR", "--weekday", "sunday",
+                             "--meeting-minutes", "50", "--attendee", "Luis Ortega", "--attendee", "Priya Natarajan",
+                             "--target", "cost-per-lead=60", "--target", "lead-to-customer=2.5", "--target", "close-rate=32.5",
+                             "--target", "sales-cycle=40", "--date", "2026-11-24"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let ws = try MeetingStore(path: path).load()
+        let m = try #require(ws.currentMeeting)
+        #expect(ws.team.name == "Acme" && ws.team.salesReps == 7 && ws.team.currency == "EUR")
+        #expect(m.attendees == ["Dana Whitfield", "Luis Ortega", "Priya Natarajan"] && m.lengthMinutes == 50)
+        #expect(m.kpiWeek == CalendarDate(iso: "2026-11-15")) // the week before, starting on a Sunday
+        #expect(ws.targets == KPITargets(costPerLead: 60, leadToCustomerRatio: 0.025, closeRate: 0.325, salesCycleDays: 40))
+    }
+
+    @Test(arguments: [
+        (["--target", "close=30"], "--target: unknown KPI 'close'; use cost-per-lead, lead-to-customer, close-rate or sales-cycle"),
+        (["--target", "close-rate=130"], "--target close-rate: a percentage from 0 to 100, found 130"),
+        (["--currency", "euro"], "--currency: expected a three-letter code such as USD or EUR, found 'euro'"),
+        (["--weekday", "funday"], "--weekday: expected a day such as monday or sunday, found 'funday'"),
+        (["--meeting-minutes", "0"], "--meeting-minutes: expected 1 to 480, found 0"),
+    ])
+    func aWrongFlagSaysWhatToGiveAndCreatesNothing(flags: [String], message: String) throws {
+        let scratch = Scratch()
+        let path = scratch.file("acme.json")
+        let r = try CLI.run(["init", path] + flags)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains(message), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+}
