@@ -314,7 +314,14 @@ struct KPIs: ParsableCommand {
         let report: KPIReport
         var meetingDate: CalendarDate?
         if let week {
-            report = KPIReport(workspace: ws, week: try parseDate(week, option: "--week"))
+            let day = try parseDate(week, option: "--week")
+            // A date that starts no week of this file has no record by construction: say which
+            // week holds it rather than print a table of n/a.
+            let start = ws.weekStart(holding: day)
+            if start != day {
+                throw CLIFailure(["\(TextSanitizer.visible(file)): weeks in this file start on a \(start.weekdayName), and \(day.iso) is a \(day.weekdayName). The week that holds it starts on \(start.iso): use --week \(start.iso)."])
+            }
+            report = KPIReport(workspace: ws, week: day)
         } else {
             let m = try selectMeeting(ws, on: try meeting.map { try parseDate($0, option: "--meeting") }, path: file)
             meetingDate = m.date

@@ -191,6 +191,25 @@ struct CLITests {
         #expect(kpis.allSatisfy { $0["value"] is NSNull && $0["status"] as? String == "noValue" && $0["display"] as? String == "n/a" })
     }
 
+    @Test func kpisWeekOnADayThatStartsNoWeekNamesTheWeekThatHoldsItAndFails() throws {
+        // Issue 12: a Tuesday printed "No KPI record for this week" and exited 0.
+        let file = CLI.sample("northwind.json")
+        for format in [[], ["--json"]] {
+            let r = try CLI.run(["kpis", file, "--week", "2026-11-17"] + format)
+            #expect(r.status == 1, "\(format): \(r.stderr)")
+            #expect(r.stdout.isEmpty)
+            #expect(r.stderr == "\(file): weeks in this file start on a Monday, and 2026-11-17 is a Tuesday. The week that holds it starts on 2026-11-16: use --week 2026-11-16.\n")
+            expectNoCrash(r)
+        }
+        let sunday = try CLI.run(["kpis", file, "--week", "2026-11-22"])
+        #expect(sunday.status == 1)
+        #expect(sunday.stderr.contains("use --week 2026-11-16"))
+        let monday = try CLI.run(["kpis", file, "--week", "2026-11-16"])
+        #expect(monday.status == 0)
+        #expect(monday.stdout.hasPrefix("Northwind Analytics: Revenue Team: KPIs for the week of 2026-11-16"))
+        #expect(!monday.stdout.contains("No KPI record"))
+    }
+
     @Test func kpisFormatPicksTheTableOrJSONAndJSONIsShortForFormatJSON() throws {
         let file = CLI.sample("northwind.json")
         let table = try CLI.run(["kpis", file]), text = try CLI.run(["kpis", file, "--format", "text"])

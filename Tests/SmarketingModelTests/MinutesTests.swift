@@ -26,9 +26,32 @@ struct MinutesTests {
         let all = MinutesExporter(workspace: ws).markdownForAllMeetings()
         try Fixture.assertGolden(all, "minutes/northwind-all.md")
         #expect(all.components(separatedBy: "\nchair: ").count == 2)
-        let headings = all.split(separator: "\n").filter { $0.hasPrefix("# ") }
-        #expect(headings == ["# Smarketing meeting, 2026-11-23", "# Smarketing meeting, 2026-11-16", "# Friction points as of 2026-11-23"])
+        // One H1; each meeting an H2 with its sections under it; the team's friction points the last H2.
+        let lines = all.split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("# ") } == ["# Smarketing meetings, 2026-11-16 to 2026-11-23"])
+        #expect(lines.filter { $0.hasPrefix("## ") } == ["## Smarketing meeting, 2026-11-23", "## Smarketing meeting, 2026-11-16", "## Friction points as of 2026-11-23"])
+        #expect(lines.filter { $0.hasPrefix("### ") }.prefix(4) == ["### KPIs for the week of 2026-11-16", "### Agenda", "### Decisions", "### Action items"])
         #expect(all.components(separatedBy: "Unqualified SQLs: a third fail").count == 2) // listed once, not per meeting
+    }
+
+    /// Issue 12: pandoc -s rendered the front matter's `title` and the body's H1, two titles.
+    /// One H1 in pandoc -s, and in the body as GitHub and Obsidian show it (front matter hidden),
+    /// for one meeting and for `--all`.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/pandoc"), "pandoc is not installed"))
+    func theMinutesHaveExactlyOneH1InPandocAndOnGitHub() throws {
+        let ws = try Fixture.loadSample("northwind.json")
+        let exporter = MinutesExporter(workspace: ws)
+        let documents = ["current": exporter.export(.meeting(ws.currentMeeting!)), "all": exporter.export(.allMeetings)]
+        for (name, markdown) in documents {
+            let standalone = try render(through: ["pandoc", "-s", "-f", "markdown", "-t", "html"], markdown)
+            #expect(standalone.components(separatedBy: "<h1").count - 1 == 1, "\(name): pandoc -s made \(standalone.components(separatedBy: "<h1").count - 1) H1s")
+            #expect(standalone.contains("<title>Smarketing minutes: Northwind Analytics"), "\(name): no page title")
+            let parts = markdown.components(separatedBy: "---\n")
+            #expect(parts[0] == "")
+            let body = parts.dropFirst(2).joined(separator: "---\n")
+            let github = try CMark.html(body)
+            #expect(github.components(separatedBy: "<h1").count - 1 == 1, "\(name): the body has \(github.components(separatedBy: "<h1").count - 1) H1s")
+        }
     }
 
     @Test func exportIsDeterministic() throws {

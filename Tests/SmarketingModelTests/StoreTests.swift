@@ -143,6 +143,61 @@ struct StoreTests {
         #expect(WorkspaceError.readOnly(path: path).lines[0].contains("read-only"))
     }
 
+    /// Issue 12: after a conflict `FILE.bak` held a file another program had truncated in place.
+    /// The backup only ever holds a version that opens; the truncated one is kept as a conflict
+    /// copy, never lost.
+    @Test func aTruncatedVersionIsKeptAsAConflictCopyAndNeverBecomesTheBackup() throws {
+        let dir = ScratchDirectory()
+        let original = try Data(contentsOf: URL(fileURLWithPath: Fixture.sample("northwind.json")))
+        let path = try dir.writeBytes(Array(original), to: "w.json")
+        let store = MeetingStore(path: path)
+        var ws = try store.load()
+        ws.team.name = "First"
+        try store.save(ws)
+        let backup = try Data(contentsOf: URL(fileURLWithPath: path + ".bak"))
+        #expect(backup == original)
+
+        // Another program truncates the file in place to 5,000 bytes.
+        #expect(truncate(path, 5_000) == 0)
+        let truncated = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(truncated.count == 5_000)
+        #expect(throws: WorkspaceError.self) { try MeetingStore(path: path).load() }
+        ws.team.name = "Mine"
+        #expect(throws: WorkspaceError.changedOnDisk(path: path)) { try store.save(ws) }
+
+        let copies = try store.keepMine(ws, stamp: "20261123T094100Z")
+        #expect(try MeetingStore(path: path).load().team.name == "Mine")
+        #expect(copies.count == 1)
+        #expect(try copies.map { try Data(contentsOf: URL(fileURLWithPath: $0)) } == [truncated])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path + ".bak")) == backup)
+        #expect(try MeetingStore(path: path + ".bak").load().team.name == "Northwind Analytics: Revenue Team")
+
+        // A save told to overwrite keeps the truncated version aside itself, and the backup.
+        #expect(truncate(path, 5_000) == 0)
+        let again = try Data(contentsOf: URL(fileURLWithPath: path))
+        ws.team.name = "Overwritten"
+        let receipt = try store.save(ws, overwritingExternalChanges: true)
+        #expect(receipt.keptAside.count == 1)
+        #expect(try receipt.keptAside.map { try Data(contentsOf: URL(fileURLWithPath: $0)) } == [again])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path + ".bak")) == backup)
+
+        // Truncated between the check and the swap: a conflict copy, and the backup is kept.
+        let racing = MeetingStore(path: path, faults: WriteFaults(beforeRename: { _ = truncate(path, 5_000) }))
+        var raced = try racing.load()
+        raced.team.name = "Raced"
+        let racedReceipt = try racing.save(raced)
+        #expect(racedReceipt.keptAside.count == 1)
+        #expect(try racedReceipt.keptAside.map { try Data(contentsOf: URL(fileURLWithPath: $0)).count } == [5_000])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path + ".bak")) == backup)
+        #expect(try MeetingStore(path: path).load().team.name == "Raced")
+        // A valid version displaced by an ordinary save still becomes the backup.
+        let plain = MeetingStore(path: path)
+        var later = try plain.load()
+        later.team.name = "Later"
+        #expect(try plain.save(later).keptAside.isEmpty)
+        #expect(try MeetingStore(path: path + ".bak").load().team.name == "Raced")
+    }
+
     @Test func copiesTakeTheWorkspacesMode() throws {
         let dir = ScratchDirectory()
         let path = try dir.write(minimalWorkspaceJSON(), to: "w.json")

@@ -54,6 +54,9 @@ struct TextTests {
         #expect(DurationFormat.clock(65) == "1:05")
         #expect(DurationFormat.clock(3599) == "59:59")
         #expect(DurationFormat.clock(3723) == "1:02:03")
+        // The minutes spell units out: "0:13" beside "10 min" read as 13 minutes.
+        let units = [0, 13, 60, 245, 600, 3599, 3600, 3723, 7260].map(DurationFormat.units)
+        #expect(units == ["0 s", "13 s", "1 min", "4 min 05 s", "10 min", "59 min 59 s", "1 h", "1 h 02 min", "2 h 01 min"])
     }
 
     @Test func generatedIDsAreUniqueAndDeterministicForASeed() {

@@ -265,17 +265,40 @@ struct ReducerTests {
         #expect(s.workspace != before)
     }
 
-    @Test func addInTheDecisionsSectionAddsADecisionAndDAlwaysDoes() throws {
+    @Test func addOnADecisionRowAddsAnActionItemAndOnlyDAddsADecision() throws {
+        // Issue 12: `a` on a decision opened the decision form, and the owner and date the chair
+        // typed for an action item were fused into the decision's text.
         var s = try state()
-        s.press(.char("4"), .char("G"), .char("a"))
+        s.press(.char("4"), .char("G"))
+        guard case .decision? = s.selectedItem else { Issue.record("G did not select a decision"); return }
+        let decisionsBefore = meeting(s).decisions
+        let actionsBefore = meeting(s).actionItems.count
+        s.press(.char("a"))
         guard case .form(let form) = s.mode else { Issue.record("no form"); return }
-        #expect(form.title == "New decision")
+        #expect(form.title == "New action item")
+        s.type("Publish MQL definition in the CRM")
+        s.press(.tab)
+        s.type("Tom Becker")
+        s.press(.tab)
+        s.type("2026-11-20")
+        #expect(Reducer.reduce(&s, .key(.enter)) == [.save])
+        #expect(s.mode == .normal)
+        #expect(meeting(s).decisions == decisionsBefore)
+        #expect(meeting(s).actionItems.count == actionsBefore + 1)
+        let added = meeting(s).actionItems.last
+        #expect(added?.title == "Publish MQL definition in the CRM")
+        #expect(added?.owner == "Tom Becker")
+        #expect(added?.due == CalendarDate(iso: "2026-11-20"))
+        // D adds a decision, on a decision row or anywhere else in the pane.
+        s.press(.char("G"), .char("D"))
+        guard case .form(let second) = s.mode else { Issue.record("no form"); return }
+        #expect(second.title == "New decision")
         s.type("Ship the SLA dashboard")
         s.press(.enter)
         #expect(meeting(s).decisions.last?.text == "Ship the SLA dashboard")
         s.press(.char("g"), .char("D"))
-        guard case .form(let second) = s.mode else { Issue.record("no form"); return }
-        #expect(second.title == "New decision")
+        guard case .form(let third) = s.mode else { Issue.record("no form"); return }
+        #expect(third.title == "New decision")
     }
 
     @Test func zoomResolvedToggleThemeAndHelp() throws {

@@ -110,6 +110,11 @@ extension Workspace {
         weeks.first?.weekStart.weekday ?? currentMeeting?.kpiWeek.weekday ?? 1
     }
 
+    /// The start of this file's week that holds `date` (its weeks start on `weekStartWeekday`).
+    public func weekStart(holding date: CalendarDate) -> CalendarDate {
+        date.adding(days: -((date.weekday - weekStartWeekday + 7) % 7))
+    }
+
     /// Why a KPI record for the week starting on `start` could not be stored (every week in a file
     /// starts on the same weekday), naming the start of the file's week that holds it; nil when it
     /// can be.

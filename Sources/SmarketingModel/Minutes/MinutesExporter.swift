@@ -6,6 +6,10 @@ public enum MinutesScope: Equatable, Sendable {
 
 /// Writes a meeting's minutes as GitHub-flavoured Markdown with YAML front matter: `smarketing export`.
 /// The output depends only on the workspace and the meeting, so golden files can pin it.
+///
+/// A document has exactly one H1, in the body: GitHub and Obsidian show the body and not the
+/// front matter, and `pandoc -s` would render a front-matter `title` as a second H1, so the
+/// front matter names the page with `pagetitle` (pandoc's `<title>`, no heading) instead.
 public struct MinutesExporter: Exporter {
     public let workspace: Workspace
 
@@ -27,45 +31,53 @@ public struct MinutesExporter: Exporter {
         markdown(for: meeting, withFrontMatter: true)
     }
 
-    private func markdown(for meeting: Meeting, withFrontMatter: Bool, withFriction: Bool = true) -> String {
+    /// One meeting's minutes. `level` is its heading's: 1 on its own, 2 inside `--all`, where
+    /// its sections go one level down with it.
+    private func markdown(for meeting: Meeting, withFrontMatter: Bool, withFriction: Bool = true, level: Int = 1) -> String {
         var lines: [String] = []
         if withFrontMatter {
             lines += frontMatter(meeting)
             lines.append("")
         }
-        lines.append("# Smarketing meeting, \(meeting.date.iso)")
+        lines.append(heading(level) + " Smarketing meeting, \(meeting.date.iso)")
         lines.append("")
         lines.append(summary(meeting))
-        lines += section("KPIs for the week of \(meeting.kpiWeek.iso)", kpiTable(meeting))
-        lines += section("Agenda", agenda(meeting))
-        lines += section("Decisions", decisions(meeting))
-        lines += section("Action items", actionItems(meeting))
-        if withFriction { lines += section("Friction points", frictionPoints(meeting)) }
-        lines += section("Notes", notes(meeting))
+        let sub = level + 1
+        lines += section("KPIs for the week of \(meeting.kpiWeek.iso)", kpiTable(meeting), level: sub)
+        lines += section("Agenda", agenda(meeting), level: sub)
+        lines += section("Decisions", decisions(meeting), level: sub)
+        lines += section("Action items", actionItems(meeting), level: sub)
+        if withFriction { lines += section("Friction points", frictionPoints(meeting, level: sub + 1), level: sub) }
+        lines += section("Notes", notes(meeting), level: sub)
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The minutes of every meeting, newest first, separated by horizontal rules, then the team's
-    /// friction points once (they belong to the team, not to one meeting). Only the first meeting
-    /// carries front matter: a document has one.
+    /// The minutes of every meeting under one H1, newest first, each an H2 separated by
+    /// horizontal rules, then the team's friction points once as the last H2 (they belong to the
+    /// team, not to one meeting). One front matter, the newest meeting's: a document has one.
     public func markdownForAllMeetings() -> String {
         let newestFirst = workspace.meetings.sorted { $0.date > $1.date }
-        var text = newestFirst.enumerated().map { i, meeting in
-            markdown(for: meeting, withFrontMatter: i == 0, withFriction: false)
+        guard let latest = newestFirst.first, let oldest = newestFirst.last else { return "" }
+        var text = frontMatter(latest, title: "Smarketing minutes: \(workspace.team.name), all meetings").joined(separator: "\n") + "\n\n"
+        let span = oldest.date == latest.date ? latest.date.iso : "\(oldest.date.iso) to \(latest.date.iso)"
+        text += "# Smarketing meetings, \(span)\n\n"
+        text += newestFirst.map { meeting in
+            markdown(for: meeting, withFrontMatter: false, withFriction: false, level: 2)
         }.joined(separator: "\n---\n\n")
-        if let latest = newestFirst.first {
-            text += "\n---\n\n# Friction points as of \(latest.date.iso)\n\n" + frictionPoints(latest).joined(separator: "\n") + "\n"
-        }
+        text += "\n---\n\n## Friction points as of \(latest.date.iso)\n\n" + frictionPoints(latest, level: 3).joined(separator: "\n") + "\n"
         return text
     }
 
-    private func section(_ title: String, _ body: [String]) -> [String] {
-        ["", "## \(title)", ""] + body
+    private func heading(_ level: Int) -> String { String(repeating: "#", count: level) }
+
+    private func section(_ title: String, _ body: [String], level: Int) -> [String] {
+        ["", "\(heading(level)) \(title)", ""] + body
     }
 
-    private func frontMatter(_ meeting: Meeting) -> [String] {
+    private func frontMatter(_ meeting: Meeting, title: String? = nil) -> [String] {
         var lines = ["---"]
-        lines.append("title: " + YAMLQuoter.quoted("Smarketing minutes: \(workspace.team.name), \(meeting.date.iso)"))
+        // `pagetitle`, not `title`: pandoc -s renders `title` as a heading above the body's H1.
+        lines.append("pagetitle: " + YAMLQuoter.quoted(title ?? "Smarketing minutes: \(workspace.team.name), \(meeting.date.iso)"))
         lines.append("team: " + YAMLQuoter.quoted(workspace.team.name))
         lines.append("date: " + YAMLQuoter.quoted(meeting.date.iso))
         lines.append("chair: " + YAMLQuoter.quoted(meeting.chair))
@@ -132,9 +144,10 @@ public struct MinutesExporter: Exporter {
                      "| ---: | --- | --- | ---: | ---: | --- | --- |"]
         var longOutcomes: [String] = []
         for (i, item) in meeting.agenda.enumerated() {
-            // "–" only for items never started; a timed item shows its time, even 0:00.
+            // "–" only for items never started; a timed item shows its time, even 0 s. With units,
+            // as the timebox beside it has: "0:13" read as 13 minutes.
             let timed = item.actualSeconds > 0 || item.status == .done || item.status == .active
-            let actual = timed ? DurationFormat.clock(item.actualSeconds) : "–"
+            let actual = timed ? DurationFormat.units(item.actualSeconds) : "–"
             // A table cell cannot keep a line break where raw HTML is not rendered (GitHub,
             // cmark-gfm by default), so an outcome of several lines goes below the table, as a list
             // item whose lines end in backslash breaks.
@@ -151,7 +164,7 @@ public struct MinutesExporter: Exporter {
         }
         let actualTotal = meeting.agenda.reduce(0) { $0 + $1.actualSeconds }
         lines.append("")
-        lines.append("Planned \(meeting.plannedMinutes) min; actual \(actualTotal > 0 ? DurationFormat.clock(actualTotal) : "not timed").")
+        lines.append("Planned \(meeting.plannedMinutes) min; actual \(actualTotal > 0 ? DurationFormat.units(actualTotal) : "not timed").")
         if !longOutcomes.isEmpty {
             lines += ["", "Outcomes over several lines:", ""] + longOutcomes
         }
@@ -187,7 +200,7 @@ public struct MinutesExporter: Exporter {
 
     /// The points that were live around this meeting: opened by its date and not resolved more than
     /// a week before it. Grouped by funnel stage; open first, then by severity.
-    private func frictionPoints(_ meeting: Meeting) -> [String] {
+    private func frictionPoints(_ meeting: Meeting, level: Int) -> [String] {
         let horizon = meeting.date.adding(days: -7)
         let live = workspace.frictionPoints.filter { point in
             point.opened <= meeting.date && (point.resolved.map { $0 >= horizon } ?? true)
@@ -198,7 +211,7 @@ public struct MinutesExporter: Exporter {
             let points = live.filter { $0.stage == stage }.sorted(by: FrictionPoint.displayOrder)
             guard !points.isEmpty else { continue }
             if !lines.isEmpty { lines.append("") }
-            lines.append("### \(stage.title)")
+            lines.append("\(heading(level)) \(stage.title)")
             lines.append("")
             for point in points {
                 var status = point.status.rawValue

@@ -190,8 +190,14 @@ enum FileIO {
     /// and the swap, that version is not dropped but kept as `path.conflict-STAMP`, whose path is
     /// returned. Elsewhere the backup is compared instead, which leaves a window of a few
     /// microseconds.
+    ///
+    /// `loads` says whether a displaced version would open: one that would not (a file another
+    /// program truncated in place, say) never becomes `path.bak`, which keeps the previous backup.
+    /// Such a version is kept as a conflict copy instead, unless it is `alreadyKept` (the version
+    /// "keep mine" copied aside just before).
     @discardableResult
     static func replace(_ path: String, with bytes: [UInt8], keepBackup: Bool, expected: Fingerprint? = nil,
+                        loads: (([UInt8]) -> Bool)? = nil, alreadyKept: Fingerprint? = nil,
                         faults: WriteFaults) throws(WorkspaceError) -> String? {
         // A file made read-only is respected, even where the folder would let us replace it.
         if let current = self.mode(of: path) {
@@ -210,29 +216,42 @@ enum FileIO {
         if exists(path), exchange(temp, path) {
             // `temp` now holds exactly the version this write displaced.
             let displaced = try? read(temp)
-            if let expected, let displaced, Fingerprint(displaced) != expected {
+            let unexpected = expected.map { expected in displaced.map { Fingerprint($0) != expected } ?? false } ?? false
+            let opens = !keepBackup || loads == nil || displaced.map { loads?($0) ?? true } == true
+            let kept = displaced.map { Fingerprint($0) == alreadyKept } ?? false
+            if unexpected || (!opens && !kept) {
                 let copy = conflictCopyPath(for: path, stamp: Timestamp.current.fileStamp)
-                let kept = rename(temp, copy) == 0 ? copy : temp
+                let aside = rename(temp, copy) == 0 ? copy : temp
                 syncDirectory(of: path)
-                return kept
+                return aside
             }
-            if !keepBackup || rename(temp, backupPath(of: path)) != 0 { unlink(temp) }
+            if !keepBackup || !opens || rename(temp, backupPath(of: path)) != 0 { unlink(temp) }
             syncDirectory(of: path)
             return nil
         }
         var aside: String?
         if keepBackup && exists(path) {
-            do {
-                try backUp(path)
-            } catch {
-                unlink(temp)
-                throw error
-            }
-            // The backup is what is about to be displaced: if it is not what the caller expected,
-            // another program wrote the file meanwhile; keep that version too.
-            if let expected, let backup = try? read(backupPath(of: path)), Fingerprint(backup) != expected {
-                let copy = conflictCopyPath(for: path, stamp: Timestamp.current.fileStamp)
-                if (try? create(copy, with: backup, mode: self.mode(of: path) ?? 0o600)) != nil { aside = copy }
+            let current = try? read(path)
+            if let loads, let current, !loads(current) {
+                // Not a version that opens: it must not become the backup. Keep it aside unless
+                // it already is.
+                if Fingerprint(current) != alreadyKept {
+                    let copy = conflictCopyPath(for: path, stamp: Timestamp.current.fileStamp)
+                    if (try? create(copy, with: current, mode: self.mode(of: path) ?? 0o600)) != nil { aside = copy }
+                }
+            } else {
+                do {
+                    try backUp(path)
+                } catch {
+                    unlink(temp)
+                    throw error
+                }
+                // The backup is what is about to be displaced: if it is not what the caller expected,
+                // another program wrote the file meanwhile; keep that version too.
+                if let expected, let backup = try? read(backupPath(of: path)), Fingerprint(backup) != expected {
+                    let copy = conflictCopyPath(for: path, stamp: Timestamp.current.fileStamp)
+                    if (try? create(copy, with: backup, mode: self.mode(of: path) ?? 0o600)) != nil { aside = copy }
+                }
             }
         }
         if rename(temp, path) != 0 {

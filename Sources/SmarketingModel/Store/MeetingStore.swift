@@ -16,6 +16,8 @@ public final class MeetingStore: @unchecked Sendable {
     /// Fingerprints of the versions this store wrote recently, so a watcher can tell them apart
     /// from other programs' writes even while a save is finishing.
     private var ownWrites: [Fingerprint] = []
+    /// The fingerprint of the version `load` last read, which opened.
+    private var loaded: Fingerprint?
 
     /// The fingerprint of the file as last loaded or saved; nil before the first load.
     public private(set) var fingerprint: Fingerprint? {
@@ -36,7 +38,9 @@ public final class MeetingStore: @unchecked Sendable {
     public func load() throws(WorkspaceError) -> Workspace {
         let bytes = try FileIO.read(path)
         let workspace = try MeetingStore.decode(bytes, path: path)
-        fingerprint = Fingerprint(bytes)
+        let read = Fingerprint(bytes)
+        fingerprint = read
+        lock.withLock { loaded = read }
         return workspace
     }
 
@@ -71,14 +75,23 @@ public final class MeetingStore: @unchecked Sendable {
         public var keptAside: [String] = []
     }
 
-    /// Writes under the save lock. `expected` is what the caller saw on disk under the lock.
-    private func write(_ bytes: [UInt8], to target: String, expected: Fingerprint) throws(WorkspaceError) -> SaveReceipt {
+    /// Writes under the save lock. `expected` is what the caller saw on disk under the lock;
+    /// `alreadyKept` a version of it already copied aside. Only a version that opens becomes
+    /// `FILE.bak`: one that does not is kept as a conflict copy (unless already kept) and the
+    /// previous backup stays.
+    private func write(_ bytes: [UInt8], to target: String, expected: Fingerprint, alreadyKept: Fingerprint? = nil) throws(WorkspaceError) -> SaveReceipt {
         let written = Fingerprint(bytes)
         lock.withLock {
             ownWrites.append(written)
             if ownWrites.count > 8 { ownWrites.removeFirst() }
         }
-        let aside = try FileIO.replace(target, with: bytes, keepBackup: true, expected: expected, faults: faults)
+        let path = self.path
+        let aside = try FileIO.replace(target, with: bytes, keepBackup: true, expected: expected, loads: { [self] displaced in
+            // Versions this store wrote or loaded open; anything else is parsed to find out.
+            let fingerprint = Fingerprint(displaced)
+            if lock.withLock({ ownWrites.contains(fingerprint) || fingerprint == loaded }) { return true }
+            return (try? MeetingStore.decode(displaced, path: path)) != nil
+        }, alreadyKept: alreadyKept, faults: faults)
         fingerprint = written
         return SaveReceipt(keptAside: aside.map { [$0] } ?? [])
     }
@@ -188,7 +201,7 @@ public final class MeetingStore: @unchecked Sendable {
                 aside.append(copy)
                 expected = Fingerprint(theirs)
             }
-            return aside + (try write(bytes, to: target, expected: expected)).keptAside
+            return aside + (try write(bytes, to: target, expected: expected, alreadyKept: aside.isEmpty ? nil : expected)).keptAside
         }
     }
 

@@ -78,7 +78,8 @@ extension Reducer {
     // MARK: forms
 
     /// Opens a form for a new item, placed after the selected one. The KPI pane edits the week's
-    /// numbers; `decision` (D) always adds a decision.
+    /// numbers; `decision` (D) always adds a decision, and `a` in the actions pane always an action
+    /// item, even on a decision row.
     static func openAddForm(_ state: inout AppState, decision: Bool) {
         guard let meeting = state.meeting else { return }
         let item = state.selectedItem
@@ -99,7 +100,9 @@ extension Reducer {
             case .friction(let id)?:
                 target = .frictionPoint(id: nil, stage: state.workspace.frictionPoints.first { $0.id == id }?.stage ?? .iqlMql)
             case .action?: target = .actionItem(id: nil, insertAt: (position ?? -1) + 1)
-            case .decision?: target = .decision(id: nil, insertAt: (position ?? meeting.actionItems.count) - meeting.actionItems.count + 1)
+            // `a` always adds an action item in this pane (`D` adds a decision): on a decision the
+            // new action item goes after the last one.
+            case .decision?: target = .actionItem(id: nil, insertAt: meeting.actionItems.count)
             case .suggestion?, nil:
                 switch state.focus {
                 case .agenda: target = .agendaItem(id: nil, insertAt: 0)
