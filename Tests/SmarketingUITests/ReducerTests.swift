@@ -280,7 +280,7 @@ struct ReducerTests {
         s.press(.tab)
         s.type("Tom Becker")
         s.press(.tab)
-        s.type("2026-11-20")
+        s.type("2026-11-30")
         #expect(Reducer.reduce(&s, .key(.enter)) == [.save])
         #expect(s.mode == .normal)
         #expect(meeting(s).decisions == decisionsBefore)
@@ -288,7 +288,7 @@ struct ReducerTests {
         let added = meeting(s).actionItems.last
         #expect(added?.title == "Publish MQL definition in the CRM")
         #expect(added?.owner == "Tom Becker")
-        #expect(added?.due == CalendarDate(iso: "2026-11-20"))
+        #expect(added?.due == CalendarDate(iso: "2026-11-30"))
         // D adds a decision, on a decision row or anywhere else in the pane.
         s.press(.char("G"), .char("D"))
         guard case .form(let second) = s.mode else { Issue.record("no form"); return }
