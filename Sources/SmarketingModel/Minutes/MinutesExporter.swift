@@ -99,7 +99,14 @@ public struct MinutesExporter: Exporter {
         return "Team: \(MarkdownEscaper.inline(workspace.team.name))\\\n"
             + "Chair: \(chair)\\\n"
             + "Attendees (\(meeting.attendees.count)): \(attendees)\\\n"
-            + "Planned: \(meeting.plannedMinutes) of \(meeting.lengthMinutes) min"
+            + Self.lengthLine(meeting)
+    }
+
+    /// "Meeting length: 60 min planned; the agenda's timeboxes add up to 67 min (7 min more)."
+    static func lengthLine(_ meeting: Meeting) -> String {
+        let planned = meeting.lengthMinutes, agenda = meeting.plannedMinutes
+        let difference = agenda == planned ? "" : " (\(abs(agenda - planned)) min \(agenda > planned ? "more" : "less"))"
+        return "Meeting length: \(planned) min planned; the agenda's timeboxes add up to \(agenda) min\(difference)"
     }
 
     private func kpiTable(_ meeting: Meeting) -> [String] {
@@ -189,7 +196,11 @@ public struct MinutesExporter: Exporter {
             var line = "- [\(item.done ? "x" : " ")] \(MarkdownEscaper.inline(item.title))"
             var details: [String] = []
             if !item.owner.isEmpty { details.append(MarkdownEscaper.inline(item.owner)) }
-            if let due = item.due { details.append("due \(due.iso)") }
+            if let due = item.due {
+                // Overdue as of the meeting, so the minutes say what the room saw.
+                let late = item.done ? 0 : meeting.date.days(since: due)
+                details.append(late > 0 ? "due \(due.iso), **overdue \(late) day\(late == 1 ? "" : "s")**" : "due \(due.iso)")
+            }
             if !details.isEmpty { line += " — " + details.joined(separator: ", ") }
             if item.weeksCarried > 0 {
                 line += " (carried over \(item.weeksCarried) week\(item.weeksCarried == 1 ? "" : "s"))"
