@@ -170,7 +170,7 @@ struct FileReader: Sendable {
             if columns[.spendDate] == nil { missing.append(.spendDate) }
             if columns[.cost] == nil { missing.append(.cost) }
         }
-        guard let role = missing.first else { return }
+        guard !missing.isEmpty else { return }
         let wanted = missing.map { r in mapped[r].map { "\"\($0)\" (from the mapping)" } ?? "\"\(r.label)\"" }
         let guess = missing.lazy.compactMap { columns.nearest(to: $0, mapped: mapped[$0]) }.first
         let found = csv.header.filter { !$0.isEmpty }.prefix(30).map { "\"\(TextSanitizer.visible($0))\"" }.joined(separator: ", ")
@@ -179,7 +179,6 @@ struct FileReader: Sendable {
             : "no \(wanted.joined(separator: " or ")) column, which a \(kind.rawValue) export needs"
         if let guess { message += " (did you mean \"\(TextSanitizer.visible(guess))\"?)" }
         message += ". Columns found: \(found)\(csv.header.count > 30 ? ", …" : ""). Other column names can be given with --map."
-        _ = role
         throw ImportProblem(file: csv.name, row: 1, message: message)
     }
 

@@ -152,6 +152,4 @@ public enum Importer {
 
 enum FileKind: String {
     case contacts, deals, spend
-
-    var option: String { "--\(rawValue)" }
 }

@@ -198,8 +198,8 @@ public struct MinutesExporter: Exporter {
             if !item.owner.isEmpty { details.append(MarkdownEscaper.inline(item.owner)) }
             if let due = item.due {
                 // Overdue as of the meeting, so the minutes say what the room saw.
-                let late = item.done ? 0 : meeting.date.days(since: due)
-                details.append(late > 0 ? "due \(due.iso), **overdue \(late) day\(late == 1 ? "" : "s")**" : "due \(due.iso)")
+                let late = item.daysOverdue(on: meeting.date)
+                details.append(late.map { "due \(due.iso), **overdue \($0) day\($0 == 1 ? "" : "s")**" } ?? "due \(due.iso)")
             }
             if !details.isEmpty { line += " — " + details.joined(separator: ", ") }
             if item.weeksCarried > 0 {

@@ -112,4 +112,11 @@ public struct ActionItem: Equatable, Sendable, Identifiable {
         self.done = done
         self.weeksCarried = weeksCarried
     }
+
+    /// Days past its due date on `day`, or nil when it is done, has no due date or is not late.
+    public func daysOverdue(on day: CalendarDate) -> Int? {
+        guard !done, let due else { return nil }
+        let late = day.days(since: due)
+        return late > 0 ? late : nil
+    }
 }

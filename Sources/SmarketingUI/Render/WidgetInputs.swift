@@ -210,9 +210,8 @@ extension ActionsList {
             case .decision(let i): return .decision(meeting.decisions[i].text)
             case .action(let i):
                 let item = meeting.actionItems[i]
-                let late = item.done ? nil : item.due.map { today.days(since: $0) }.flatMap { $0 > 0 ? $0 : nil }
                 return .action(Action(title: item.title, owner: item.owner, due: item.due, weeksCarried: item.weeksCarried, done: item.done,
-                                      overdueDays: late))
+                                      overdueDays: item.daysOverdue(on: today)))
             }
         }
         scroll = state.scroll[.actions] ?? 0
@@ -277,13 +276,13 @@ extension OwedOverlay {
             rows.append(.owner(group.owner, count: group.items.count))
             for i in group.items {
                 let item = meeting.actionItems[i]
-                let late = item.due.map { today.days(since: $0) } ?? 0
-                let due = late > 0 ? "overdue \(late)d" : item.due.map { "due " + String($0.iso.dropFirst(5)) } ?? ""
+                let late = item.daysOverdue(on: today)
+                let due = late.map { "overdue \($0)d" } ?? item.due.map { "due " + String($0.iso.dropFirst(5)) } ?? ""
                 if itemNumber == selected { selectedRow = rows.count }
-                rows.append(.item(title: item.title, due: due, overdue: late > 0, carried: item.weeksCarried))
+                rows.append(.item(title: item.title, due: due, overdue: late != nil, carried: item.weeksCarried))
                 itemNumber += 1
                 open += 1
-                if late > 0 { overdue += 1 }
+                if late != nil { overdue += 1 }
             }
         }
     }

@@ -151,6 +151,7 @@ public struct AppState: Equatable, Sendable {
     }
 
     private mutating func refreshFriction() {
+        suggestions = funnel?.suggestions(dismissed: workspace.currentMeeting?.dismissedSuggestions ?? []) ?? []
         frictionRows = PaneRows.friction(workspace, showResolved: showResolved, suggestions: suggestions)
         frictionItems = []
         frictionRowOfItem = []
@@ -172,10 +173,9 @@ public struct AppState: Equatable, Sendable {
     /// How many suggestion rows come before the points among the friction pane's selectable rows.
     public var frictionSuggestionCount: Int { frictionRowOfItem.count - frictionItems.count }
 
-    /// Suggested friction points for this week that were not dismissed.
-    public var suggestions: [FrictionSuggestion] {
-        funnel?.suggestions(dismissed: workspace.currentMeeting?.dismissedSuggestions ?? []) ?? []
-    }
+    /// Suggested friction points for this week that were not dismissed, found once per change
+    /// (selection resolves through them on every key).
+    public private(set) var suggestions: [FrictionSuggestion] = []
 
     public var themeName: String { themeNames.isEmpty ? "default" : themeNames[themeIndex % themeNames.count] }
 
