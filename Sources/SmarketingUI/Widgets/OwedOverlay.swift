@@ -15,7 +15,7 @@ struct OwedOverlay: OverlayWidget {
 
     var title: String { "Who owes what · \(open) open" + (overdue > 0 ? ", \(overdue) overdue" : "") }
 
-    func placement(on screen: Size) -> Rect { Panel.centered(width: 90, height: max(6, rows.count + 5), in: screen) }
+    func placement(on screen: Size) -> Rect { Panel.centered(width: 90, height: max(6, rows.count + 4), in: screen) }
 
     func draw(into grid: inout Grid, _ rect: Rect) {
         Panel.draw(rect, title: title, &grid)
