@@ -77,7 +77,7 @@ struct WorkspaceGenerator {
                                     startedAt: archived ? Timestamp(iso: "\(date.iso)T15:00:00Z") : nil,
                                     endedAt: archived ? Timestamp(iso: "\(date.iso)T15:55:00Z") : nil))
         }
-        let team = Team(name: "Northwind Analytics: Revenue Team", salesReps: 6, qualifiedLeadDefinition: text(200...300))
+        let team = Team(name: "Northwind Analytics: Revenue Team", salesReps: 6)
         return Workspace(team: team, targets: KPITargets(costPerLead: 50, leadToCustomerRatio: 0.02, closeRate: 0.3, salesCycleDays: 45),
                          weeks: weeks, frictionPoints: friction, meetings: meetings, currentMeetingID: meetings.last!.id)
     }

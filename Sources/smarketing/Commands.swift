@@ -130,7 +130,7 @@ struct NewWeek: ParsableCommand {
         } catch {
             throw CLIFailure(error)
         }
-        try Console.write("Closed the meeting of \(summary.closed.date.iso). Started \(summary.opened.date.iso) (KPI week \(summary.opened.kpiWeek.iso)) with \(summary.opened.agenda.count) agenda items and \(summary.carriedOver) action item\(summary.carriedOver == 1 ? "" : "s") carried over.\n")
+        try Console.write("Closed the meeting of \(summary.closed.date.iso). Started \(summary.opened.date.iso) (KPI week \(summary.opened.kpiWeek.iso)) with \(summary.opened.agenda.count) agenda items (\(summary.opened.agenda.count - summary.carriedAgenda) from the standing agenda, \(summary.carriedAgenda) not reached last week) and \(summary.carriedOver) action item\(summary.carriedOver == 1 ? "" : "s") carried over.\n")
     }
 }
 
@@ -147,7 +147,7 @@ struct Init: ParsableCommand {
               smarketing init team.json
               smarketing init team.json --team "Acme Revenue" --reps 6 --chair "Dana Whitfield"
               smarketing init team.json --team Acme --currency EUR --weekday monday \\
-                --meeting-minutes 45 --attendee "Luis Ortega" --attendee "Priya Natarajan" \\
+                --meeting-minutes 45 --attendee "Luis Ortega:sales" --attendee "Priya Natarajan:marketing" \\
                 --target cost-per-lead=60 --target close-rate=30
             """
     )
@@ -170,7 +170,7 @@ struct Init: ParsableCommand {
     @Option(help: ArgumentHelp("The currency money is shown in, a three-letter code (default: USD).", valueName: "code"))
     var currency = "USD"
 
-    @Option(help: ArgumentHelp("Someone who attends the meeting; repeat it for each.", valueName: "name"))
+    @Option(help: ArgumentHelp("Someone on the team, who attends the first meeting; repeat it for each. Add :sales, :marketing or :other to say which side they are on.", valueName: "name[:team]"))
     var attendee: [String] = []
 
     @Option(help: ArgumentHelp("The weekday the KPI weeks start on (default: monday).", valueName: "day"))
@@ -181,6 +181,15 @@ struct Init: ParsableCommand {
 
     @Option(help: ArgumentHelp("A KPI target: cost-per-lead=AMOUNT, lead-to-customer=PERCENT, close-rate=PERCENT or sales-cycle=DAYS; repeat it.", valueName: "kpi=value"))
     var target: [String] = []
+
+    /// "Luis Ortega:sales" → Luis Ortega on sales; a name without a known team suffix is kept whole.
+    static func person(_ text: String) -> Person {
+        let trimmed = text.trimmingSpaces
+        if let colon = trimmed.lastIndex(of: ":"), let team = PersonTeam(rawValue: String(trimmed[trimmed.index(after: colon)...]).trimmingSpaces.lowercased()) {
+            return Person(name: String(trimmed[..<colon]).trimmingSpaces, team: team)
+        }
+        return Person(name: trimmed)
+    }
 
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -195,8 +204,8 @@ struct Init: ParsableCommand {
             throw ValidationError("--weekday: expected a day such as monday or sunday, found '\(TextSanitizer.visible(weekday))'")
         }
         guard (1...480).contains(meetingMinutes) else { throw ValidationError("--meeting-minutes: expected 1 to 480, found \(meetingMinutes)") }
-        for name in attendee where name.trimmingSpaces.isEmpty || name.utf8.count > 1_000 {
-            throw ValidationError("--attendee: expected a name of 1 to 1000 bytes")
+        for name in attendee.map({ Self.person($0).name }) where name.isEmpty || name.utf8.count > 1_000 {
+            throw ValidationError("--attendee: expected a name of 1 to 1000 bytes, optionally followed by :sales, :marketing or :other")
         }
         var targets = KPITargets(costPerLead: 0, leadToCustomerRatio: 0, closeRate: 0, salesCycleDays: 0)
         for t in target { try Self.apply(t, to: &targets) }
@@ -227,7 +236,7 @@ struct Init: ParsableCommand {
         var ids = IDGenerator()
         var setup = WorkspaceTemplate.Setup(team: team, salesReps: reps, chair: chair, date: day)
         setup.currency = currency
-        setup.attendees = attendee.map(\.trimmingSpaces)
+        setup.attendees = attendee.map(Self.person)
         setup.weekStartWeekday = (Self.weekdays.firstIndex(of: weekday.lowercased()) ?? 0) + 1
         setup.meetingMinutes = meetingMinutes
         for t in target { try Self.apply(t, to: &setup.targets) }

@@ -94,7 +94,7 @@ struct CLITests {
     @Test func validateSummarisesAValidFileOnOneLine() throws {
         let r = try CLI.run(["validate", CLI.sample("northwind.json")])
         #expect(r.status == 0)
-        #expect(r.stdout == "\(CLI.sample("northwind.json")): valid (schemaVersion 1): Northwind Analytics: Revenue Team, 14 weeks of KPIs, 2 meetings (current 2026-11-23), 9 friction points (8 unresolved).\n")
+        #expect(r.stdout == "\(CLI.sample("northwind.json")): valid (schemaVersion 2): Northwind Analytics: Revenue Team, 14 weeks of KPIs, 2 meetings (current 2026-11-23), 9 friction points (8 unresolved).\n")
         #expect(r.stderr.isEmpty)
     }
 
@@ -319,7 +319,7 @@ struct NewWeekCLITests {
         try FileManager.default.copyItem(atPath: CLI.sample("northwind.json"), toPath: path)
         let first = try CLI.run(["new-week", path])
         #expect(first.status == 0 && first.stderr.isEmpty)
-        #expect(first.stdout == "Closed the meeting of 2026-11-23. Started 2026-11-30 (KPI week 2026-11-23) with 5 agenda items and 4 action items carried over.\n")
+        #expect(first.stdout == "Closed the meeting of 2026-11-23. Started 2026-11-30 (KPI week 2026-11-23) with 12 agenda items (5 from the standing agenda, 7 not reached last week) and 4 action items carried over.\n")
         let ws = try MeetingStore(path: path).load()
         #expect(ws.currentMeeting?.date.iso == "2026-11-30")
         #expect(ws.currentMeeting?.actionItems.map(\.weeksCarried) == [2, 2, 1, 1])

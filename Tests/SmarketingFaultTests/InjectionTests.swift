@@ -14,11 +14,15 @@ struct InjectionTests {
         var ws = try MeetingStore(path: Paths.sample).load()
         let h = hostile
         ws.team.name = h
-        ws.team.qualifiedLeadDefinition = h
+        ws.definitions.sql.text = h
+        ws.definitions.personas = [Persona(id: "per-h", name: h, role: h, goals: h, pains: h, objections: h, whereTheyLook: h)]
+        ws.people = [Person(name: h, team: .sales, shortName: h)]
         for i in ws.frictionPoints.indices { ws.frictionPoints[i].title = h; ws.frictionPoints[i].owner = h; ws.frictionPoints[i].mitigation = h }
         for m in ws.meetings.indices {
             ws.meetings[m].chair = h
             ws.meetings[m].attendees = [h, h]
+            ws.meetings[m].absent = [h + "2"]
+            ws.meetings[m].definitionChanges = [DefinitionChange(subject: .sql, title: h, text: h, agreed: false)]
             ws.meetings[m].notes = h
             for i in ws.meetings[m].agenda.indices { ws.meetings[m].agenda[i].title = h; ws.meetings[m].agenda[i].owner = h; ws.meetings[m].agenda[i].notes = h }
             for i in ws.meetings[m].actionItems.indices { ws.meetings[m].actionItems[i].title = h; ws.meetings[m].actionItems[i].owner = h }

@@ -90,15 +90,15 @@ struct LoadErrorTests {
             #"frictionPoints[0].stage: expected one of "iql-mql", "sql", "opportunity", "customer", "retention", found "top""#,
             #"frictionPoints[0].raisedBy: expected one of "sales", "marketing", found "ceo""#,
             "frictionPoints[0].severity: expected a whole number from 1 to 3, found 4",
-            #"meetings[0].agendaa: unknown field, not part of schemaVersion 1; did you mean "agenda"?"#,
-            "extra: unknown field, not part of schemaVersion 1; remove it (smarketing never drops data silently)",
+            #"meetings[0].agendaa: unknown field, not part of schemaVersion 2; did you mean "agenda"?"#,
+            "extra: unknown field, not part of schemaVersion 2; remove it (smarketing never drops data silently)",
         ])
     }
 
     @Test func newerSchemaVersionIsRefused() throws {
-        let json = minimalWorkspaceJSON().replacingOccurrences(of: "\"schemaVersion\": 1", with: "\"schemaVersion\": 2")
+        let json = minimalWorkspaceJSON().replacingOccurrences(of: "\"schemaVersion\": 1", with: "\"schemaVersion\": 3")
         let error = try loadError(json: json)
-        #expect(error?.lines.first?.hasSuffix("schemaVersion 2 is newer than this smarketing understands (up to 1). Upgrade smarketing to open it.") == true)
+        #expect(error?.lines.first?.hasSuffix("schemaVersion 3 is newer than this smarketing understands (up to 2). Upgrade smarketing to open it.") == true)
     }
 
     @Test func missingSchemaVersionAndWrongTopLevelType() throws {
@@ -128,7 +128,7 @@ struct LoadErrorTests {
         guard case .invalid(_, let issues) = try loadError(json: json) else { Issue.record("expected errors"); return }
         #expect(issues.map(\.description) == [
             "weeks[0].sqlsFirstAttemptInSLA: 2 is more than the week's 1 SQLs",
-            "weeks[1].weekStart: 2026-11-18 is a Wednesday, but weeks[0] starts on a Monday; every week must start on the same weekday",
+            "weeks[1].weekStart: 2026-11-18 is a Wednesday, but the team's weeks start on a Monday (team.weekStartsOn); every week must start on that weekday",
             #"frictionPoints[0].id: the id "dup" is already used at weeks[0].id; every id must be unique"#,
             "frictionPoints[0].resolved: 2026-11-01 is before the point was opened on 2026-11-10",
             "meetings[0].agenda[1].status: only one item can be active; meetings[0].agenda[0] is active too",

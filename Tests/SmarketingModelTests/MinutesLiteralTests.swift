@@ -102,11 +102,12 @@ struct MinutesLiteralTests {
         ws.team.name = "Budget: \"yes\" # of\nthings"
         ws.meetings[0].chair = "null"
         ws.meetings[0].attendees = Self.yamlValues
+        ws.meetings[0].absent = Self.yamlValues.map { "absent " + $0 }
         let md = MinutesExporter(workspace: ws).markdown(for: ws.meetings[0])
         let parts = md.components(separatedBy: "---\n")
         #expect(parts[0] == "")
         let yaml = try #require(try Yams.load(yaml: parts[1]) as? [String: Any])
-        #expect(Set(yaml.keys) == ["pagetitle", "team", "date", "chair", "attendees", "kpiWeek"])
+        #expect(Set(yaml.keys) == ["pagetitle", "team", "date", "chair", "attendees", "absent", "kpiWeek"])
         #expect(yaml["pagetitle"] as? String == "Smarketing minutes: Budget: \"yes\" # of\nthings, 2026-11-24")
         #expect(yaml["team"] as? String == ws.team.name)
         #expect(yaml["date"] as? String == "2026-11-24")
@@ -118,9 +119,11 @@ struct MinutesLiteralTests {
             // Compared scalar by scalar: Swift's == would let a normalised string pass.
             #expect(Array(read.unicodeScalars) == Array(written.unicodeScalars), "\(written.debugDescription) came back as \(read.debugDescription)")
         }
+        let absent = try #require(yaml["absent"] as? [String])
+        #expect(absent.map { Array($0.unicodeScalars) } == Self.yamlValues.map { Array(("absent " + $0).unicodeScalars) })
         // Still no raw control character in the file itself.
         #expect(!parts[1].unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
-        #expect(parts[1].split(separator: "\n").count == 6 + Self.yamlValues.count, "a value spilled onto a line of its own")
+        #expect(parts[1].split(separator: "\n").count == 7 + 2 * Self.yamlValues.count, "a value spilled onto a line of its own")
     }
 
     @Test func controlCharactersOtherThanLineBreaksAndTabsStayPlaceholdersInTheFrontMatter() throws {

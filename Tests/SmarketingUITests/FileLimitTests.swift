@@ -171,6 +171,7 @@ struct FileLimitTests {
     func sundayState(meetingsToo: Bool) throws -> AppState {
         var ws = try UIFixture.workspace("northwind.json")
         for i in ws.weeks.indices { ws.weeks[i].weekStart = ws.weeks[i].weekStart.adding(days: -1) }
+        ws.team.weekStartWeekday = 7
         if meetingsToo {
             for i in ws.meetings.indices { ws.meetings[i].kpiWeek = ws.meetings[i].kpiWeek.adding(days: -1) }
         }
@@ -195,7 +196,7 @@ struct FileLimitTests {
     @Test func theKPIFormForAMondayWeekInAFileOfSundayWeeksIsRefusedBeforeAnythingIsTyped() throws {
         var s = try sundayState(meetingsToo: false)
         let before = s.workspace
-        let message = "Cannot enter KPIs: the week of 2026-11-16 starts on a Monday, but this file's weeks start on a Sunday, "
+        let message = "Cannot enter KPIs: the week of 2026-11-16 starts on a Monday, but this team's weeks start on a Sunday, "
             + "such as 2026-11-15. Set this meeting's kpiWeek to that date in the file."
         for keys in [[Key.char("1"), .char("a")], [.char("1"), .enter]] {
             s.press(.char("2"))

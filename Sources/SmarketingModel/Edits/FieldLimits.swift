@@ -4,7 +4,26 @@ enum FieldLimits {
     static func problems(in ws: Workspace) -> [SchemaIssue] {
         var out = Collector()
         out.text(ws.team.name, "team.name")
-        out.text(ws.team.qualifiedLeadDefinition, "team.qualifiedLeadDefinition", limit: ModelLimits.longText)
+        if !(1...7).contains(ws.team.weekStartWeekday) {
+            out.report("team.weekStartsOn", "expected a weekday such as \"monday\"")
+        }
+        for (i, p) in ws.people.enumerated() {
+            out.text(p.name, "people[\(i)].name")
+            out.text(p.shortName, "people[\(i)].shortName")
+        }
+        let d = ws.definitions
+        for (key, one) in [("idealLead", d.idealLead), ("lead", d.lead), ("mql", d.mql), ("sql", d.sql), ("opportunity", d.opportunity), ("sla", d.sla)] {
+            out.text(one.text, "definitions.\(key).text", limit: ModelLimits.longText)
+        }
+        for (i, p) in d.personas.enumerated() {
+            out.text(p.name, "definitions.personas[\(i)].name")
+            for field in Persona.fields { out.text(p[keyPath: field.path], "definitions.personas[\(i)].\(field.key)", limit: ModelLimits.longText) }
+        }
+        for (i, t) in ws.agendaTemplate.enumerated() {
+            out.text(t.title, "agendaTemplate[\(i)].title")
+            out.text(t.owner, "agendaTemplate[\(i)].owner")
+            out.whole(t.timeboxMinutes, ModelLimits.timeboxMinutes, "agendaTemplate[\(i)].timeboxMinutes")
+        }
         out.whole(ws.team.salesReps, ModelLimits.salesReps, "team.salesReps")
         if !(ws.team.currency.utf8.count == 3 && ws.team.currency.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A })) {
             out.report("team.currency", "expected a three-letter ISO 4217 code such as \"USD\" or \"EUR\", found \(JSONValue.string(ws.team.currency).briefDescription)")
@@ -41,6 +60,11 @@ enum FieldLimits {
             let p = "meetings[\(i)]"
             out.text(m.chair, "\(p).chair")
             for (k, a) in m.attendees.enumerated() { out.text(a, "\(p).attendees[\(k)]") }
+            for (k, a) in m.absent.enumerated() { out.text(a, "\(p).absent[\(k)]") }
+            for (k, c) in m.definitionChanges.enumerated() {
+                out.text(c.title, "\(p).definitionChanges[\(k)].title")
+                out.text(c.text, "\(p).definitionChanges[\(k)].text", limit: ModelLimits.longText)
+            }
             out.whole(m.lengthMinutes, ModelLimits.meetingMinutes, "\(p).lengthMinutes")
             out.text(m.notes, "\(p).notes", limit: ModelLimits.longText)
             for (k, a) in m.agenda.enumerated() {

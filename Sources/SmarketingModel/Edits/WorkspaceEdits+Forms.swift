@@ -81,7 +81,17 @@ extension Workspace {
         guard team.currency.utf8.count == 3, team.currency.utf8.allSatisfy({ (0x41...0x5A).contains($0) }) else {
             throw EditError("the currency is a three-letter code such as USD or EUR", field: "currency")
         }
+        if !(1...7).contains(team.weekStartWeekday) { throw EditError("choose a weekday", field: "weekday") }
+        if team.weekStartWeekday != self.team.weekStartWeekday, let week = weeks.first {
+            let day = CalendarDate.weekdayNames[team.weekStartWeekday - 1]
+            throw EditError("the \(weeks.count) KPI week\(weeks.count == 1 ? "" : "s") on record start on a \(week.weekStart.weekdayName), so the weeks cannot start on a \(day) now", field: "weekday")
+        }
         try edit { (ws: inout Workspace) throws(EditError) in
+            if team.weekStartWeekday != ws.team.weekStartWeekday, let mi = ws.currentMeetingIndex {
+                // The meeting reviews the week holding its KPI week's first day, on the new weekday.
+                let kpi = ws.meetings[mi].kpiWeek
+                ws.meetings[mi].kpiWeek = kpi.adding(days: -((kpi.weekday - team.weekStartWeekday + 7) % 7))
+            }
             ws.team = team
             ws.targets = targets
             if let meetingMinutes, let mi = ws.currentMeetingIndex { ws.meetings[mi].lengthMinutes = meetingMinutes }
@@ -104,11 +114,8 @@ extension Workspace {
         }
     }
 
-    /// The weekday this file's weeks start on (ISO: 1 = Monday): its weeks', else the current
-    /// meeting's KPI week's, else Monday.
-    public var weekStartWeekday: Int {
-        weeks.first?.weekStart.weekday ?? currentMeeting?.kpiWeek.weekday ?? 1
-    }
+    /// The weekday this team's weeks start on (ISO: 1 = Monday).
+    public var weekStartWeekday: Int { team.weekStartWeekday }
 
     /// The start of this file's week that holds `date` (its weeks start on `weekStartWeekday`).
     public func weekStart(holding date: CalendarDate) -> CalendarDate {
@@ -119,9 +126,9 @@ extension Workspace {
     /// starts on the same weekday), naming the start of the file's week that holds it; nil when it
     /// can be.
     public func weekStartProblem(_ start: CalendarDate) -> EditError? {
-        guard let other = weeks.first(where: { $0.weekStart != start }), other.weekStart.weekday != start.weekday else { return nil }
-        let nearest = start.adding(days: -((start.weekday - other.weekStart.weekday + 7) % 7))
-        return EditError("the week of \(start.iso) starts on a \(start.weekdayName), but this file's weeks start on a \(other.weekStart.weekdayName), such as \(nearest.iso)")
+        guard start.weekday != weekStartWeekday else { return nil }
+        let nearest = weekStart(holding: start)
+        return EditError("the week of \(start.iso) starts on a \(start.weekdayName), but this team's weeks start on a \(nearest.weekdayName), such as \(nearest.iso)")
     }
 
     static func checkLine(_ text: String, field: String, required: Bool = false) throws(EditError) {

@@ -46,6 +46,9 @@ public struct MinutesExporter: Exporter {
         lines += section("KPIs for the week of \(meeting.kpiWeek.iso)", kpiTable(meeting), level: sub)
         lines += section("Agenda", agenda(meeting), level: sub)
         lines += section("Decisions", decisions(meeting), level: sub)
+        if !meeting.definitionChanges.isEmpty {
+            lines += section("Definitions changed this week", definitionChanges(meeting, level: sub + 1), level: sub)
+        }
         lines += section("Action items", actionItems(meeting), level: sub)
         if withFriction { lines += section("Friction points", frictionPoints(meeting, level: sub + 1), level: sub) }
         lines += section("Notes", notes(meeting), level: sub)
@@ -87,6 +90,12 @@ public struct MinutesExporter: Exporter {
             lines.append("attendees:")
             lines += meeting.attendees.map { "  - " + YAMLQuoter.quoted($0) }
         }
+        if meeting.absent.isEmpty {
+            lines.append("absent: []")
+        } else {
+            lines.append("absent:")
+            lines += meeting.absent.map { "  - " + YAMLQuoter.quoted($0) }
+        }
         lines.append("kpiWeek: " + YAMLQuoter.quoted(meeting.kpiWeek.iso))
         lines.append("---")
         return lines
@@ -94,11 +103,11 @@ public struct MinutesExporter: Exporter {
 
     private func summary(_ meeting: Meeting) -> String {
         let chair = meeting.chair.isEmpty ? "none" : MarkdownEscaper.inline(meeting.chair)
-        let attendees = meeting.attendees.isEmpty ? "none"
-            : meeting.attendees.map(MarkdownEscaper.inline).joined(separator: ", ")
+        func names(_ list: [String]) -> String { list.isEmpty ? "none" : list.map(MarkdownEscaper.inline).joined(separator: ", ") }
         return "Team: \(MarkdownEscaper.inline(workspace.team.name))\\\n"
             + "Chair: \(chair)\\\n"
-            + "Attendees (\(meeting.attendees.count)): \(attendees)\\\n"
+            + "Present (\(meeting.attendees.count)): \(names(meeting.attendees))\\\n"
+            + "Absent (\(meeting.absent.count)): \(names(meeting.absent))\\\n"
             + Self.lengthLine(meeting)
     }
 
@@ -186,6 +195,25 @@ public struct MinutesExporter: Exporter {
             let body = MarkdownEscaper.block(decision.text, indent: String(repeating: " ", count: marker.count))
             lines.append(marker + (body.first ?? ""))
             lines += body.dropFirst()
+        }
+        return lines
+    }
+
+    /// Each definition that changed, as it stood after the change: a persona's fields as a list,
+    /// any other definition as its text.
+    private func definitionChanges(_ meeting: Meeting, level: Int) -> [String] {
+        var lines: [String] = []
+        for change in meeting.definitionChanges {
+            if !lines.isEmpty { lines.append("") }
+            lines.append("\(heading(level)) \(MarkdownEscaper.inline(change.title)) (\(change.agreed ? "agreed" : "draft"))")
+            lines.append("")
+            if case .persona = change.subject {
+                lines += change.text.split(separator: "\n").map { "- " + MarkdownEscaper.inline(String($0)) }
+            } else if change.text.trimmingSpaces.isEmpty {
+                lines.append("*(left empty)*")
+            } else {
+                lines += MarkdownEscaper.block(change.text)
+            }
         }
         return lines
     }

@@ -66,7 +66,8 @@ public enum Capture: Equatable, Sendable {
         }
     }
 
-    /// Every name the workspace knows: attendees, chairs and owners, most recent meeting first.
+    /// Every name the workspace knows: the roster first, then attendees, chairs and owners, most
+    /// recent meeting first.
     public static func knownNames(in ws: Workspace) -> [String] {
         var names: [String] = []
         var seen: Set<String> = []
@@ -74,6 +75,7 @@ public enum Capture: Equatable, Sendable {
             let t = n.trimmingSpaces
             if !t.isEmpty, seen.insert(t).inserted { names.append(t) }
         }
+        ws.people.forEach { add($0.name) }
         for m in ws.meetings.reversed() {
             add(m.chair)
             m.attendees.forEach(add)

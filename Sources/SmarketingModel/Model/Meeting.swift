@@ -5,7 +5,10 @@ public struct Meeting: Equatable, Sendable, Identifiable {
     /// The start of the KPI week this meeting reviews.
     public var kpiWeek: CalendarDate
     public var chair: String
+    /// Who is present. Roster members marked absent are in `absent`.
     public var attendees: [String]
+    /// Who was expected and is absent.
+    public var absent: [String]
     /// Planned length; the practice is 30 to 60 minutes.
     public var lengthMinutes: Int
     public var notes: String
@@ -19,11 +22,13 @@ public struct Meeting: Equatable, Sendable, Identifiable {
     /// Funnel conversions whose suggested friction point was accepted or dismissed for this meeting's
     /// KPI week, so it is not suggested again.
     public var dismissedSuggestions: [FunnelConversion]
+    /// The definitions that changed in this meeting, as they stood after the change.
+    public var definitionChanges: [DefinitionChange]
 
     public init(id: String, date: CalendarDate, kpiWeek: CalendarDate, chair: String, attendees: [String] = [],
                 lengthMinutes: Int = 45, notes: String = "", agenda: [AgendaItem] = [], decisions: [Decision] = [],
                 actionItems: [ActionItem] = [], startedAt: Timestamp? = nil, endedAt: Timestamp? = nil,
-                dismissedSuggestions: [FunnelConversion] = []) {
+                dismissedSuggestions: [FunnelConversion] = [], absent: [String] = [], definitionChanges: [DefinitionChange] = []) {
         self.id = id
         self.date = date
         self.kpiWeek = kpiWeek
@@ -37,10 +42,26 @@ public struct Meeting: Equatable, Sendable, Identifiable {
         self.startedAt = startedAt
         self.endedAt = endedAt
         self.dismissedSuggestions = dismissedSuggestions
+        self.absent = absent
+        self.definitionChanges = definitionChanges
     }
 
     /// The sum of the agenda's timeboxes.
     public var plannedMinutes: Int { agenda.reduce(0) { $0 + $1.timeboxMinutes } }
+}
+
+/// One item of the standing agenda: what `new-week` puts on every meeting's agenda.
+public struct AgendaTemplateItem: Equatable, Sendable {
+    public var title: String
+    /// Empty: the meeting's chair.
+    public var owner: String
+    public var timeboxMinutes: Int
+
+    public init(title: String, owner: String = "", timeboxMinutes: Int) {
+        self.title = title
+        self.owner = owner
+        self.timeboxMinutes = timeboxMinutes
+    }
 }
 
 public struct AgendaItem: Equatable, Sendable, Identifiable {

@@ -62,6 +62,9 @@ final class ObjectReader {
 
     func pathOf(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
+    /// Whether the object has the member at all.
+    func has(_ key: String) -> Bool { members[key] != nil }
+
     /// For readers of nested objects.
     var context: SchemaContext { ctx }
 

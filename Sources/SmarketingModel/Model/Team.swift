@@ -5,17 +5,16 @@ public struct Team: Equatable, Sendable {
     public var salesReps: Int
     /// ISO 4217 code used to show money, e.g. `USD`, `EUR`.
     public var currency: String
-    /// The definition of a qualified lead that sales and marketing have agreed on.
-    public var qualifiedLeadDefinition: String
     public var sla: LeadSLA
+    /// The ISO weekday the KPI weeks start on (1 = Monday … 7 = Sunday). Every week record starts on it.
+    public var weekStartWeekday: Int
 
-    public init(name: String, salesReps: Int, currency: String = "USD",
-                qualifiedLeadDefinition: String = "", sla: LeadSLA = LeadSLA()) {
+    public init(name: String, salesReps: Int, currency: String = "USD", sla: LeadSLA = LeadSLA(), weekStartWeekday: Int = 1) {
         self.name = name
         self.salesReps = salesReps
         self.currency = currency
-        self.qualifiedLeadDefinition = qualifiedLeadDefinition
         self.sla = sla
+        self.weekStartWeekday = weekStartWeekday
     }
 }
 

@@ -1,7 +1,9 @@
 /// One team's whole workspace: the file a chair opens. Every screen reads this one value.
 public struct Workspace: Equatable, Sendable {
     /// The version of the file format this program writes.
-    public static let currentSchemaVersion = 1
+    /// Version 2 added the roster (`people`), `definitions`, `agendaTemplate`, `team.weekStartsOn`
+    /// and each meeting's `absent` and `definitionChanges`; version 1 files still load.
+    public static let currentSchemaVersion = 2
 
     public var team: Team
     public var targets: KPITargets
@@ -11,15 +13,25 @@ public struct Workspace: Equatable, Sendable {
     /// Every meeting, oldest first. All but the current one are archived.
     public var meetings: [Meeting]
     public var currentMeetingID: String
+    /// The roster: who owns items and attends.
+    public var people: [Person]
+    /// The team's agreed definitions; they carry over every week.
+    public var definitions: Definitions
+    /// The standing agenda `new-week` starts each meeting from.
+    public var agendaTemplate: [AgendaTemplateItem]
 
     public init(team: Team, targets: KPITargets, weeks: [WeekRecord] = [], frictionPoints: [FrictionPoint] = [],
-                meetings: [Meeting], currentMeetingID: String) {
+                meetings: [Meeting], currentMeetingID: String, people: [Person] = [],
+                definitions: Definitions = Definitions(), agendaTemplate: [AgendaTemplateItem] = WorkspaceTemplate.standardAgendaTemplate) {
         self.team = team
         self.targets = targets
         self.weeks = weeks
         self.frictionPoints = frictionPoints
         self.meetings = meetings
         self.currentMeetingID = currentMeetingID
+        self.people = people
+        self.definitions = definitions
+        self.agendaTemplate = agendaTemplate
     }
 
     /// The index of the current meeting. Validation guarantees it exists in a loaded workspace.
@@ -41,6 +53,7 @@ public struct Workspace: Equatable, Sendable {
         var ids: Set<String> = []
         for w in weeks { ids.insert(w.id) }
         for f in frictionPoints { ids.insert(f.id) }
+        for p in definitions.personas { ids.insert(p.id) }
         for m in meetings {
             ids.insert(m.id)
             for a in m.agenda { ids.insert(a.id) }

@@ -13,18 +13,52 @@ extension Workspace {
             if version > currentSchemaVersion { return .failure(.newerSchema(version)) }
             if version < 1 { top.report("schemaVersion", "expected \(currentSchemaVersion), found \(version)") }
         }
-        let team = top.object("team").flatMap(Team.init(reading:))
+        let teamReading = top.object("team").flatMap(Team.Reading.init(reading:))
         let targets = top.object("targets").flatMap(KPITargets.init(reading:))
         let weeks = top.array("weeks").map { $0.compactMap { WeekRecord(reading: $0.value, at: $0.path, ctx) } }
         let friction = top.array("frictionPoints").map { $0.compactMap { FrictionPoint(reading: $0.value, at: $0.path, ctx) } }
         let meetings = top.array("meetings").map { $0.compactMap { Meeting(reading: $0.value, at: $0.path, ctx) } }
         let current = top.string("currentMeetingId")
+        let people = top.array("people", required: false).map { $0.map { Person(reading: $0.value, at: $0.path, ctx) } }
+        var definitions: Definitions?? = .some(nil)
+        switch top.optionalObject("definitions") {
+        case .some(.some(let r)): definitions = Definitions(reading: r).map { .some($0) }
+        case .some(.none): break
+        case .none: definitions = nil
+        }
+        var template: [AgendaTemplateItem]?? = .some(nil)
+        if top.has("agendaTemplate") {
+            if let elements = top.array("agendaTemplate") {
+                let items: [AgendaTemplateItem?] = elements.map { AgendaTemplateItem(reading: $0.value, at: $0.path, ctx) }
+                template = allOrNothing(items).map { Optional.some($0) }
+            } else {
+                template = nil
+            }
+        }
         top.finish()
-        guard ctx.issues.isEmpty, let team, let targets, let weeks, let friction, let meetings, let current else {
+        guard ctx.issues.isEmpty, let teamReading, let targets, let weeks, let friction, let meetings, let current,
+              let people = people.flatMap(allOrNothing), let definitions, let template else {
             return .failure(.invalid(ctx.issues))
         }
-        let workspace = Workspace(team: team, targets: targets, weeks: weeks, frictionPoints: friction,
-                                  meetings: meetings, currentMeetingID: current)
+        var team = teamReading.team
+        // Files from before the weekday was stored: the weeks', else the current meeting's KPI week's.
+        team.weekStartWeekday = teamReading.weekStartWeekday
+            ?? weeks.first?.weekStart.weekday ?? meetings.first { $0.id == current }?.kpiWeek.weekday ?? 1
+        var workspace = Workspace(team: team, targets: targets, weeks: weeks, frictionPoints: friction,
+                                  meetings: meetings, currentMeetingID: current, people: people,
+                                  agendaTemplate: template ?? WorkspaceTemplate.standardAgendaTemplate)
+        if let definitions {
+            workspace.definitions = definitions
+        } else {
+            // Files from before definitions were kept: the starting drafts, with the qualified-lead
+            // definition the team had written as its SQL definition.
+            let taken = workspace.allIDs
+            let personaID = (1...).lazy.map { "per\($0)" }.first { !taken.contains($0) } ?? "per"
+            workspace.definitions = WorkspaceTemplate.starterDefinitions(sla: team.sla, personaID: personaID)
+            if let legacy = teamReading.qualifiedLeadDefinition, !legacy.trimmingSpaces.isEmpty {
+                workspace.definitions.sql = Definition(legacy, agreed: true)
+            }
+        }
         let problems = WorkspaceValidator.problems(in: workspace)
         return problems.isEmpty ? .success(workspace) : .failure(.invalid(SchemaIssue.capped(problems)))
     }
@@ -35,6 +69,9 @@ extension Workspace {
             JSONMember("schemaVersion", .integer(Int64(Workspace.currentSchemaVersion))),
             JSONMember("team", team.json),
             JSONMember("targets", targets.json),
+            JSONMember("people", .array(people.map(\.json))),
+            JSONMember("definitions", definitions.json),
+            JSONMember("agendaTemplate", .array(agendaTemplate.map(\.json))),
             JSONMember("weeks", .array(weeks.map(\.json))),
             JSONMember("frictionPoints", .array(frictionPoints.map(\.json))),
             JSONMember("meetings", .array(meetings.map(\.json))),
@@ -58,6 +95,32 @@ private func int(_ n: Int) -> JSONValue { .integer(Int64(n)) }
 // MARK: team and targets
 
 extension Team {
+    /// A team as read from the file, with what the workspace decides around it.
+    struct Reading {
+        var team: Team
+        /// Nil in files from before it was stored.
+        var weekStartWeekday: Int?
+        /// The one definition files kept before `definitions`.
+        var qualifiedLeadDefinition: String?
+
+        init?(reading r: ObjectReader) {
+            var weekday: Int?? = .some(nil)
+            if let name = r.string("weekStartsOn", default: ""), !name.isEmpty {
+                if let day = CalendarDate.weekday(named: name), CalendarDate.weekdayNames[day - 1].lowercased() == name {
+                    weekday = .some(day)
+                } else {
+                    r.report("weekStartsOn", "expected a weekday in lower case such as \"monday\", found \(JSONValue.string(name).briefDescription)")
+                    weekday = nil
+                }
+            }
+            let legacy = r.string("qualifiedLeadDefinition", default: "", limit: ModelLimits.longText)
+            guard let team = Team(reading: r), let weekday, let legacy else { return nil }
+            self.team = team
+            weekStartWeekday = weekday
+            qualifiedLeadDefinition = legacy
+        }
+    }
+
     init?(reading r: ObjectReader) {
         let name = r.string("name")
         let reps = r.int("salesReps", in: ModelLimits.salesReps)
@@ -65,7 +128,6 @@ extension Team {
         if let currency, !(currency.utf8.count == 3 && currency.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A })) {
             r.report("currency", "expected a three-letter ISO 4217 code such as \"USD\" or \"EUR\", found \(JSONValue.string(currency).briefDescription)")
         }
-        let definition = r.string("qualifiedLeadDefinition", default: "", limit: ModelLimits.longText)
         let sla: LeadSLA?
         switch r.optionalObject("sla") {
         case .none: sla = nil
@@ -73,8 +135,8 @@ extension Team {
         case .some(.some(let reader)): sla = LeadSLA(reading: reader)
         }
         r.finish()
-        guard let name, let reps, let currency, let definition, let sla else { return nil }
-        self.init(name: name, salesReps: reps, currency: currency, qualifiedLeadDefinition: definition, sla: sla)
+        guard let name, let reps, let currency, let sla else { return nil }
+        self.init(name: name, salesReps: reps, currency: currency, sla: sla)
     }
 
     var json: JSONValue {
@@ -82,8 +144,8 @@ extension Team {
             JSONMember("name", .string(name)),
             JSONMember("salesReps", int(salesReps)),
             JSONMember("currency", .string(currency)),
-            JSONMember("qualifiedLeadDefinition", .string(qualifiedLeadDefinition)),
             JSONMember("sla", sla.json),
+            JSONMember("weekStartsOn", .string(CalendarDate.weekdayNames[max(0, min(6, weekStartWeekday - 1))].lowercased())),
         ])
     }
 }
@@ -281,6 +343,8 @@ extension Meeting {
         let actions = r.array("actionItems", required: false).map { $0.map { ActionItem(reading: $0.value, at: $0.path, ctx) } }
         let started = r.optionalTimestamp("startedAt")
         let ended = r.optionalTimestamp("endedAt")
+        let absent = r.stringArray("absent", required: false)
+        let changes = r.array("definitionChanges", required: false).map { $0.map { DefinitionChange(reading: $0.value, at: $0.path, ctx) } }
         var dismissed: [FunnelConversion]? = []
         if let elements = r.array("dismissedSuggestions", required: false) {
             let values = elements.compactMap { element -> FunnelConversion? in
@@ -296,10 +360,12 @@ extension Meeting {
         r.finish()
         guard let id, let date, let kpiWeek, let chair, let attendees, let length, let notes,
               let agenda = agenda.flatMap(allOrNothing), let decisions = decisions.flatMap(allOrNothing),
-              let actions = actions.flatMap(allOrNothing), let started, let ended, let dismissed else { return nil }
+              let actions = actions.flatMap(allOrNothing), let started, let ended, let dismissed,
+              let absent, let changes = changes.flatMap(allOrNothing) else { return nil }
         self.init(id: id, date: date, kpiWeek: kpiWeek, chair: chair, attendees: attendees, lengthMinutes: length,
                   notes: notes, agenda: agenda, decisions: decisions, actionItems: actions,
-                  startedAt: started, endedAt: ended, dismissedSuggestions: dismissed)
+                  startedAt: started, endedAt: ended, dismissedSuggestions: dismissed, absent: absent,
+                  definitionChanges: changes)
     }
 
     var json: JSONValue {
@@ -309,6 +375,7 @@ extension Meeting {
             JSONMember("kpiWeek", .string(kpiWeek.iso)),
             JSONMember("chair", .string(chair)),
             JSONMember("attendees", .array(attendees.map { .string($0) })),
+            JSONMember("absent", .array(absent.map { .string($0) })),
             JSONMember("lengthMinutes", int(lengthMinutes)),
             JSONMember("notes", .string(notes)),
             JSONMember("agenda", .array(agenda.map(\.json))),
@@ -317,6 +384,7 @@ extension Meeting {
             JSONMember("startedAt", jsonOrNull(startedAt)),
             JSONMember("endedAt", jsonOrNull(endedAt)),
             JSONMember("dismissedSuggestions", .array(dismissedSuggestions.map { .string($0.rawValue) })),
+            JSONMember("definitionChanges", .array(definitionChanges.map(\.json))),
         ])
     }
 }
@@ -396,5 +464,124 @@ extension ActionItem {
             JSONMember("done", .bool(done)),
             JSONMember("weeksCarried", int(weeksCarried)),
         ])
+    }
+}
+
+// MARK: people, definitions and the standing agenda
+
+extension Person {
+    init?(reading value: JSONValue, at path: String, _ ctx: SchemaContext) {
+        guard let r = ObjectReader(value, at: path, ctx) else { return nil }
+        let name = r.string("name")
+        let team = r.enumValue("team", PersonTeam.self)
+        let short = r.string("shortName", default: "")
+        r.finish()
+        guard let name, let team, let short else { return nil }
+        self.init(name: name, team: team, shortName: short)
+    }
+
+    var json: JSONValue {
+        .object([JSONMember("name", .string(name)), JSONMember("team", .string(team.rawValue)), JSONMember("shortName", .string(shortName))])
+    }
+}
+
+extension Definition {
+    init?(reading r: ObjectReader) {
+        let text = r.string("text", default: "", limit: ModelLimits.longText)
+        let agreed = r.bool("agreed", default: false)
+        r.finish()
+        guard let text, let agreed else { return nil }
+        self.init(text, agreed: agreed)
+    }
+
+    var json: JSONValue { .object([JSONMember("text", .string(text)), JSONMember("agreed", .bool(agreed))]) }
+}
+
+extension Definitions {
+    init?(reading r: ObjectReader) {
+        func one(_ key: String) -> Definition? {
+            switch r.optionalObject(key) {
+            case .some(.some(let d)): return Definition(reading: d)
+            case .some(.none): return Definition()
+            case .none: return nil
+            }
+        }
+        let ideal = one("idealLead"), lead = one("lead"), mql = one("mql"), sql = one("sql")
+        let opportunity = one("opportunity"), sla = one("sla")
+        let personas = r.array("personas", required: false).map { $0.map { Persona(reading: $0.value, at: $0.path, r.context) } }
+        r.finish()
+        guard let ideal, let lead, let mql, let sql, let opportunity, let sla,
+              let personas = personas.flatMap(allOrNothing) else { return nil }
+        self.init(idealLead: ideal, personas: personas, lead: lead, mql: mql, sql: sql, opportunity: opportunity, sla: sla)
+    }
+
+    var json: JSONValue {
+        .object([
+            JSONMember("idealLead", idealLead.json),
+            JSONMember("personas", .array(personas.map(\.json))),
+            JSONMember("lead", lead.json),
+            JSONMember("mql", mql.json),
+            JSONMember("sql", sql.json),
+            JSONMember("opportunity", opportunity.json),
+            JSONMember("sla", sla.json),
+        ])
+    }
+}
+
+extension Persona {
+    init?(reading value: JSONValue, at path: String, _ ctx: SchemaContext) {
+        guard let r = ObjectReader(value, at: path, ctx) else { return nil }
+        let id = r.string("id")
+        let name = r.string("name")
+        let texts = Persona.fields.map { r.string($0.key, default: "", limit: ModelLimits.longText) }
+        let agreed = r.bool("agreed", default: false)
+        r.finish()
+        guard let id, let name, let agreed, texts.allSatisfy({ $0 != nil }) else { return nil }
+        self.init(id: id, name: name, agreed: agreed)
+        for (field, text) in zip(Persona.fields, texts) { self[keyPath: field.path] = text ?? "" }
+    }
+
+    var json: JSONValue {
+        .object([JSONMember("id", .string(id)), JSONMember("name", .string(name))]
+                + Persona.fields.map { JSONMember($0.key, .string(self[keyPath: $0.path])) }
+                + [JSONMember("agreed", .bool(agreed))])
+    }
+}
+
+extension DefinitionChange {
+    init?(reading value: JSONValue, at path: String, _ ctx: SchemaContext) {
+        guard let r = ObjectReader(value, at: path, ctx) else { return nil }
+        let key = r.string("subject")
+        let title = r.string("title")
+        let text = r.string("text", default: "", limit: ModelLimits.longText)
+        let agreed = r.bool("agreed", default: false)
+        r.finish()
+        guard let key, let title, let text, let agreed else { return nil }
+        guard let subject = DefinitionSubject(key: key) else {
+            r.report("subject", "expected idealLead, lead, mql, sql, opportunity, sla or persona:ID, found \(JSONValue.string(key).briefDescription)")
+            return nil
+        }
+        self.init(subject: subject, title: title, text: text, agreed: agreed)
+    }
+
+    var json: JSONValue {
+        .object([JSONMember("subject", .string(subject.key)), JSONMember("title", .string(title)),
+                 JSONMember("text", .string(text)), JSONMember("agreed", .bool(agreed))])
+    }
+}
+
+extension AgendaTemplateItem {
+    init?(reading value: JSONValue, at path: String, _ ctx: SchemaContext) {
+        guard let r = ObjectReader(value, at: path, ctx) else { return nil }
+        let title = r.string("title")
+        let owner = r.string("owner", default: "")
+        let timebox = r.int("timeboxMinutes", in: ModelLimits.timeboxMinutes)
+        r.finish()
+        guard let title, let owner, let timebox else { return nil }
+        self.init(title: title, owner: owner, timeboxMinutes: timebox)
+    }
+
+    var json: JSONValue {
+        .object([JSONMember("title", .string(title)), JSONMember("owner", .string(owner)), JSONMember("timeboxMinutes", int(timeboxMinutes))])
     }
 }

@@ -36,8 +36,9 @@ public enum WorkspaceValidator {
             } else {
                 weekByDate[week.weekStart] = i
             }
-            if let first = ws.weeks.first, week.weekStart.weekday != first.weekStart.weekday {
-                report("\(path).weekStart", "\(week.weekStart) is a \(week.weekStart.weekdayName), but weeks[0] starts on a \(first.weekStart.weekdayName); every week must start on the same weekday")
+            if week.weekStart.weekday != ws.team.weekStartWeekday, (1...7).contains(ws.team.weekStartWeekday) {
+                let teamDay = CalendarDate.weekdayNames[ws.team.weekStartWeekday - 1]
+                report("\(path).weekStart", "\(week.weekStart) is a \(week.weekStart.weekdayName), but the team's weeks start on a \(teamDay) (team.weekStartsOn); every week must start on that weekday")
             }
             if let n = week.sqlsFirstAttemptInSLA, n > week.sqls {
                 report("\(path).sqlsFirstAttemptInSLA", "\(n) is more than the week's \(week.sqls) SQLs")
@@ -53,6 +54,21 @@ public enum WorkspaceValidator {
             if let resolved = point.resolved, resolved < point.opened {
                 report("\(path).resolved", "\(resolved) is before the point was opened on \(point.opened)")
             }
+        }
+
+        var personByName: [String: Int] = [:]
+        for (i, person) in ws.people.enumerated() {
+            if person.name.trimmingSpaces.isEmpty {
+                report("people[\(i)].name", "a person needs a name")
+            } else if let j = personByName[person.name] {
+                report("people[\(i)].name", "\(JSONValue.string(person.name).briefDescription) is already on the roster at people[\(j)]; names must be unique")
+            } else {
+                personByName[person.name] = i
+            }
+        }
+        for (i, persona) in ws.definitions.personas.enumerated() {
+            checkID(persona.id, at: "definitions.personas[\(i)]")
+            if persona.name.trimmingSpaces.isEmpty { report("definitions.personas[\(i)].name", "a persona needs a name") }
         }
 
         var meetingByDate: [CalendarDate: Int] = [:]
@@ -73,6 +89,10 @@ public enum WorkspaceValidator {
                     }
                     active = k
                 }
+            }
+            let present = Set(meeting.attendees)
+            for (k, name) in meeting.absent.enumerated() where present.contains(name) {
+                report("\(path).absent[\(k)]", "\(JSONValue.string(name).briefDescription) is listed as both present (attendees) and absent")
             }
             for (k, decision) in meeting.decisions.enumerated() { checkID(decision.id, at: "\(path).decisions[\(k)]") }
             for (k, action) in meeting.actionItems.enumerated() { checkID(action.id, at: "\(path).actionItems[\(k)]") }

@@ -75,8 +75,16 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         return (w < 0 ? w + 7 : w) + 1
     }
 
-    public var weekdayName: String {
-        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][weekday - 1]
+    public var weekdayName: String { Self.weekdayNames[weekday - 1] }
+
+    /// The ISO weekdays' names, Monday first.
+    public static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+    /// The ISO weekday (1 = Monday) that `name` names: a whole name or its first three letters, any case.
+    public static func weekday(named name: String) -> Int? {
+        let t = name.lowercased()
+        guard t.count >= 3 else { return nil }
+        return weekdayNames.firstIndex { $0.lowercased().hasPrefix(t) }.map { $0 + 1 }
     }
 
     /// The Monday on or before this date.
