@@ -127,6 +127,55 @@ struct LiveMeetingTests {
         #expect(s.workspace == before)
     }
 
+    /// T: the weekday the KPI weeks start on. Fixed once weeks are recorded (the form says why);
+    /// a team with no weeks yet can move it, and the meeting's KPI week moves with it.
+    @Test func theWeekStartDayIsChosenInTheTeamForm() throws {
+        var s = try state()
+        s.press(.char("T"))
+        guard case .form(var form) = s.mode, let i = form.fields.firstIndex(where: { $0.key == "weekday" }) else { Issue.record("no weekday field"); return }
+        #expect(form.value("weekday") == "Monday")
+        form.focus = i
+        s.mode = .form(form)
+        s.press(.left) // Sunday
+        s.press(.enter)
+        guard case .form(let refused) = s.mode else { Issue.record("a weekday under recorded weeks was saved"); return }
+        #expect(refused.fields[i].error == "the 14 KPI weeks on record start on a Monday, so the weeks cannot start on a Sunday now")
+        #expect(s.workspace.team.weekStartWeekday == 1)
+
+        var ids = IDGenerator(seed: 5)
+        let fresh = WorkspaceTemplate.newWorkspace(WorkspaceTemplate.Setup(team: "New", salesReps: 3, chair: "Dana", date: CalendarDate(iso: "2026-11-25")!), ids: &ids)
+        var t = AppState(workspace: fresh, fileLabel: "new.json", size: Size(width: 100, height: 30), now: UIFixture.morning,
+                         themeNames: ["default"], ids: IDGenerator(seed: 6))
+        t.press(.char("T"))
+        guard case .form(var f) = t.mode else { Issue.record("T opened no form"); return }
+        f.focus = i
+        t.mode = .form(f)
+        t.press(.left, .enter)
+        #expect(t.mode == .normal)
+        #expect(t.workspace.team.weekStartWeekday == 7)
+        #expect(t.workspace.currentMeeting?.kpiWeek.iso == "2026-11-15")
+    }
+
+    /// M in the agenda: this agenda becomes the standing agenda that W builds next week from.
+    @Test func theAgendaIsSavedAsTheStandingAgendaAndNextWeekStartsFromIt() throws {
+        var s = try state()
+        let titles = meeting(s).agenda.map(\.title)
+        s.press(.char("2"), .char("M"))
+        #expect(s.workspace.agendaTemplate.map(\.title) == titles)
+        #expect(s.banner?.text.hasPrefix("Saved as the standing agenda: \(titles.count) items, 55 min.") == true)
+        s.press(.char("u"))
+        #expect(s.workspace.agendaTemplate == WorkspaceTemplate.standardAgendaTemplate)
+        s.press(.char("M"))
+        // M means nothing outside the agenda pane.
+        s.press(.char("3"), .char("M"))
+        #expect(s.workspace.agendaTemplate.count == titles.count)
+        s.press(.char("W"))
+        #expect(Renderer.render(s).grid.textLines.joined().contains("with the standing agenda (\(titles.count) items)"))
+        s.press(.char("y"))
+        #expect(meeting(s).agenda.map(\.title) == titles, "the standing agenda; nothing else was left over")
+        #expect(meeting(s).agenda.allSatisfy { $0.status == .pending })
+    }
+
     /// O: who owes what, by owner, overdue first; Space marks an item done from there.
     @Test func whoOwesWhatListsOpenItemsByOwnerOverdueFirstAndMarksThemDone() throws {
         var s = try state()
@@ -189,7 +238,7 @@ struct LiveMeetingTests {
         let running = meeting(s).agenda[0].title
         #expect(text.contains("⚠ Still running (closing stops its clock): \(running.prefix(18))"), "\(text)")
         let pending = meeting(s).agenda.filter { $0.status == .pending }.count
-        #expect(text.contains("⚠ \(pending) agenda items were never taken up; they stay pending."))
+        #expect(text.contains("⚠ \(pending) agenda items were never taken up; they move to next week's agenda."))
         s.press(.char("n"))
         #expect(s.mode == .normal)
     }

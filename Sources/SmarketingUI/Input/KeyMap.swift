@@ -5,7 +5,7 @@ public enum DashboardCommand: Hashable, Sendable {
     case nextPane, previousPane, focus(PaneID)
     case up, down, top, bottom, pageUp, pageDown
     // editing
-    case add, addDecision, edit, delete, moveUp, moveDown, cycleStatus, undo, redo, saveCopy, teamSettings
+    case add, addDecision, edit, delete, moveUp, moveDown, cycleStatus, undo, redo, saveCopy, teamSettings, saveStandingAgenda
     // the live meeting
     case startMeeting, nextItem, endMeeting, capture, editNotes, acceptSuggestion, dismissSuggestion, newWeek, owed
     // view
@@ -20,7 +20,7 @@ extension DashboardCommand {
             return "Running the meeting"
         case .nextPane, .previousPane, .focus, .up, .down, .top, .bottom, .pageUp, .pageDown:
             return "Moving around"
-        case .add, .addDecision, .edit, .delete, .moveUp, .moveDown, .cycleStatus, .undo, .redo, .saveCopy, .teamSettings:
+        case .add, .addDecision, .edit, .delete, .moveUp, .moveDown, .cycleStatus, .undo, .redo, .saveCopy, .teamSettings, .saveStandingAgenda:
             return "Editing"
         case .zoom, .toggleResolved, .cycleTheme, .help, .redraw, .quit:
             return "View"
@@ -151,7 +151,8 @@ public enum KeyMap {
         bind([.char(" ")], .dashboard(.cycleStatus), "cycle status: agenda pending→active→done, friction open→mitigating→resolved, action done", hint: "status", panes: [.agenda, .friction, .actions]),
         bind([.char("u")], .dashboard(.undo), "undo the last edit", hint: "undo"),
         bind([.ctrl("r")], .dashboard(.redo), "redo"),
-        bind([.char("T")], .dashboard(.teamSettings), "team & targets: name, reps, currency, meeting length, the four KPI targets, the lead SLA"),
+        bind([.char("T")], .dashboard(.teamSettings), "team & targets: name, reps, currency, week start, meeting length, the four KPI targets, the lead SLA"),
+        bind([.char("M")], .dashboard(.saveStandingAgenda), "make this agenda the standing agenda: each new week (W) starts from it", panes: [.agenda]),
         bind([.char("S")], .dashboard(.saveCopy), "save a copy under a new name (e.g. when the file is read-only); later edits go to the copy"),
         // Dashboard: the live meeting
         bind([.char("s")], .dashboard(.startMeeting), "start the meeting (starts the first pending agenda item)", hint: "start"),

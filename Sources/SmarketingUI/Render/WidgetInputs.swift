@@ -43,7 +43,8 @@ extension DashboardScreen {
             guard let meeting = state.meeting else { return nil }
             return NewWeekPrompt(meetingDate: meeting.date, openActionItems: meeting.actionItems.filter { !$0.done }.count,
                                  runningItem: meeting.agenda.first { $0.status == .active }?.title,
-                                 pendingItems: meeting.agenda.filter { $0.status == .pending }.count)
+                                 pendingItems: meeting.agenda.filter { $0.status == .pending }.count,
+                                 standingItems: state.workspace.agendaTemplate.count)
         case .confirmDiscard(let typed):
             if case .capture = typed { return DiscardPrompt(place: "on the capture line") }
             return DiscardPrompt(place: "in this form")

@@ -77,6 +77,8 @@ public enum Forms {
                 FormField("name", "Team name", text: t.name),
                 FormField("reps", "Sales reps", text: String(t.salesReps), hint: "the lead SLA is per rep"),
                 FormField("currency", "Currency", text: t.currency, hint: "ISO code, e.g. USD, EUR, GBP"),
+                FormField("weekday", "KPI weeks start on", options: CalendarDate.weekdayNames, selected: t.weekStartWeekday - 1,
+                          hint: ws.weeks.isEmpty ? "←/→ to choose; the day each KPI week starts" : "fixed: the weeks on record start on this day"),
                 FormField("length", "Meeting length (min)", text: meeting.map { String($0.lengthMinutes) } ?? "",
                           hint: "planned length of this week's meeting, 30 to 60 is usual"),
                 FormField("cpl", "Target: cost per lead", text: FormNumber.money(k.costPerLead), hint: "at most, in \(t.currency)"),
@@ -256,6 +258,7 @@ public enum Forms {
                 team.name = text("name")
                 team.salesReps = whole("reps")
                 team.currency = text("currency")
+                team.weekStartWeekday = (CalendarDate.weekdayNames.firstIndex(of: form.value("weekday")) ?? (team.weekStartWeekday - 1)) + 1
                 team.sla = LeadSLA(leadsPerRepPerMonth: whole("perRep"), firstAttemptBusinessHours: whole("hours"),
                                    attemptsRequired: whole("attempts"), attemptWindowDays: whole("window"))
                 let targets = KPITargets(costPerLead: number("cpl"), leadToCustomerRatio: number("l2c") / 100,

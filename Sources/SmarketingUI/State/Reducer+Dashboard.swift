@@ -66,6 +66,7 @@ extension Reducer {
         case .endMeeting: return endMeeting(&state)
         case .owed: state.mode = .owed(selected: 0)
         case .teamSettings: state.mode = .form(Forms.form(for: .team, in: state.workspace))
+        case .saveStandingAgenda: return saveStandingAgenda(&state)
         case .newWeek: state.mode = .confirmNewWeek
         case .saveCopy:
             let name = state.fileLabel
@@ -73,6 +74,17 @@ extension Reducer {
             state.mode = .form(Forms.saveCopyForm(suggestion: "\(stem)-copy.json"))
         }
         return []
+    }
+
+    /// M: the current agenda becomes the team's standing agenda.
+    static func saveStandingAgenda(_ state: inout AppState) -> [Effect] {
+        guard let (count, effects) = edit(&state, label: "save the standing agenda", { (ws, _) throws(EditError) in
+            try ws.saveAgendaAsTemplate()
+        }) else { return [] }
+        let minutes = state.workspace.agendaTemplate.reduce(0) { $0 + $1.timeboxMinutes }
+        state.banner = Banner("Saved as the standing agenda: \(count) item\(count == 1 ? "" : "s"), \(minutes) min. Each new week (W) starts from it, plus the items not reached; u undoes.",
+                              expires: state.now.adding(seconds: 8))
+        return effects
     }
 
     // MARK: forms

@@ -23,6 +23,8 @@ struct NewWeekPrompt: OverlayWidget {
     var runningItem: String? = nil
     /// Agenda items never taken up.
     var pendingItems = 0
+    /// Items in the team's standing agenda, which the new meeting starts from.
+    var standingItems = 5
 
     /// What the chair should know before closing: an item still running, items never taken up.
     var warnings: [String] {
@@ -31,12 +33,12 @@ struct NewWeekPrompt: OverlayWidget {
             out.append("⚠ Still running (closing stops its clock): \(TextSanitizer.visible(runningItem))")
         }
         if pendingItems > 0 {
-            out.append("⚠ \(pendingItems) agenda item\(pendingItems == 1 ? " was" : "s were") never taken up; \(pendingItems == 1 ? "it stays" : "they stay") pending.")
+            out.append("⚠ \(pendingItems) agenda item\(pendingItems == 1 ? " was" : "s were") never taken up; \(pendingItems == 1 ? "it moves" : "they move") to next week's agenda.")
         }
         return out
     }
 
-    func placement(on screen: Size) -> Rect { Panel.centered(width: 70, height: 8 + warnings.count, in: screen) }
+    func placement(on screen: Size) -> Rect { Panel.centered(width: 80, height: 8 + warnings.count, in: screen) }
 
     func draw(into grid: inout Grid, _ rect: Rect) {
         Panel.draw(rect, title: "Start next week's meeting?", &grid)
@@ -44,7 +46,7 @@ struct NewWeekPrompt: OverlayWidget {
         let warnings = warnings
         let lines: [(String, StyleRole)] = warnings.map { ($0, .bad) } + [
             ("Closes the meeting of \(meetingDate.iso) (it stays in the history and the", .overlay),
-            ("minutes), and opens \(meetingDate.adding(days: 7).iso) with the standard agenda,", .overlay),
+            ("minutes), and opens \(meetingDate.adding(days: 7).iso) with the standing agenda (\(standingItems) item\(standingItems == 1 ? "" : "s")),", .overlay),
             ("\(open) open action item\(open == 1 ? "" : "s") carried over and the KPI week moved on.", .overlay),
             ("y start next week · n not now", .titleFocused),
         ]
