@@ -182,6 +182,12 @@ struct Init: ParsableCommand {
     @Option(help: ArgumentHelp("A KPI target: cost-per-lead=AMOUNT, lead-to-customer=PERCENT, close-rate=PERCENT or sales-cycle=DAYS; repeat it.", valueName: "kpi=value"))
     var target: [String] = []
 
+    /// The name as a shell word: as it is when it is plain, else in single quotes.
+    static func shellQuoted(_ name: String) -> String {
+        let plain = name.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || "._/-+,=@".unicodeScalars.contains($0) }
+        return plain && !name.isEmpty ? name : "'" + name.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
     /// "Luis Ortega:sales" → Luis Ortega on sales; a name without a known team suffix is kept whole.
     static func person(_ text: String) -> Person {
         let trimmed = text.trimmingSpaces
@@ -246,10 +252,12 @@ struct Init: ParsableCommand {
         } catch {
             throw CLIFailure(error)
         }
+        let people = workspace.people.count
         try Console.write("""
-            Created \(TextSanitizer.visible(file)): \(TextSanitizer.visible(team)), \(reps) reps, first meeting \(day.iso) \
-            with \(WorkspaceTemplate.standardAgenda.count) agenda items.
-            Open it with: smarketing \(TextSanitizer.visible(file))
+            Created \(TextSanitizer.visible(file)): \(TextSanitizer.visible(team)), \(reps) reps, \(people) \(people == 1 ? "person" : "people") \
+            on the roster, first meeting \(day.iso) (\(meetingMinutes) min) with \(WorkspaceTemplate.standardAgenda.count) agenda items.
+            Open it with: smarketing \(Self.shellQuoted(TextSanitizer.visible(file)))
+            Then: T team & targets · P people & attendance · I definitions (drafts to agree on) · ? every key
 
             """)
     }

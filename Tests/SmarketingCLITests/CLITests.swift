@@ -264,7 +264,12 @@ struct CLITests {
         let path = dir.file("team.json")
         let r = try CLI.run(["init", path, "--team", "Acme", "--reps", "6", "--chair", "Dana", "--date", "2026-11-23"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.hasPrefix("Created \(path): Acme, 6 reps, first meeting 2026-11-23 with 5 agenda items."))
+        #expect(r.stdout == """
+            Created \(path): Acme, 6 reps, 1 person on the roster, first meeting 2026-11-23 (45 min) with 5 agenda items.
+            Open it with: smarketing \(path)
+            Then: T team & targets · P people & attendance · I definitions (drafts to agree on) · ? every key
+
+            """)
         let valid = try CLI.run(["validate", path])
         #expect(valid.status == 0)
         #expect(valid.stdout.contains("Acme, 0 weeks of KPIs, 1 meeting (current 2026-11-23), 0 friction points"))
@@ -276,6 +281,28 @@ struct CLITests {
         #expect(again.status == 1)
         #expect(again.stderr == "\(path): already exists; refusing to overwrite it. Choose another path or remove the file first.\n")
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    /// The flags set up a real team: the roster with each side, this meeting's attendance, the
+    /// weekday, the length and the targets; a name with a space is quoted in the hint.
+    @Test func initWithFlagsSetsUpTheTeamAndItsRoster() throws {
+        let dir = Scratch()
+        let path = dir.file("acme team.json")
+        let r = try CLI.run(["init", path, "--team", "Acme", "--reps", "4", "--chair", "Dana Whitfield", "--date", "2026-11-25",
+                             "--attendee", "Luis Ortega:sales", "--attendee", "Priya Natarajan:Marketing", "--attendee", "Sam: the intern",
+                             "--weekday", "sunday", "--meeting-minutes", "30", "--target", "cost-per-lead=60"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("4 people on the roster, first meeting 2026-11-25 (30 min)"))
+        #expect(r.stdout.contains("Open it with: smarketing '\(path)'"))
+        let ws = try MeetingStore(path: path).load()
+        #expect(ws.people.map(\.name) == ["Dana Whitfield", "Luis Ortega", "Priya Natarajan", "Sam: the intern"])
+        #expect(ws.people.map(\.team) == [.other, .sales, .marketing, .other])
+        #expect(ws.currentMeeting?.attendees == ws.people.map(\.name))
+        #expect(ws.team.weekStartWeekday == 7 && ws.currentMeeting?.kpiWeek.iso == "2026-11-15")
+        #expect(ws.currentMeeting?.lengthMinutes == 30 && ws.targets.costPerLead == 60)
+        #expect(ws.definitions.subjects.allSatisfy { !ws.definitions.isAgreed($0) }, "starting text is a draft")
+        let bad = try CLI.run(["init", dir.file("b.json"), "--attendee", ":sales"])
+        #expect(bad.status == 2 && bad.stderr.contains("--attendee: expected a name"), "a usage error, like every bad option")
     }
 
     @Test func initIntoAMissingFolderExplains() throws {

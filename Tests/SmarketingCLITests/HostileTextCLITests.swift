@@ -55,7 +55,7 @@ struct HostileTextCLITests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(FileManager.default.fileExists(atPath: path))
         Self.expectInert(r.stdout + r.stderr, "init")
-        #expect(r.stdout.contains("Open it with: smarketing \(dir.path)/team\(Self.shown).json"), "\(r.stdout)")
+        #expect(r.stdout.contains("Open it with: smarketing '\(dir.path)/team\(Self.shown).json'"), "quoted for the shell: \(r.stdout)")
     }
 
     @Test func anUnknownTerminalTypeIsNamedInACompleteSentence() throws {
