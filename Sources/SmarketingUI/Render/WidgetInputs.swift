@@ -44,6 +44,8 @@ extension DashboardScreen {
             return NewWeekPrompt(meetingDate: meeting.date, openActionItems: meeting.actionItems.filter { !$0.done }.count,
                                  runningItem: meeting.agenda.first { $0.status == .active }?.title,
                                  pendingItems: meeting.agenda.filter { $0.status == .pending }.count,
+                                 carriedItems: meeting.agenda.filter { item in (item.status == .pending || item.status == .skipped)
+                                     && !state.workspace.agendaTemplate.contains { $0.title == item.title } }.count,
                                  standingItems: state.workspace.agendaTemplate.count)
         case .confirmDiscard(let typed):
             if case .capture = typed { return DiscardPrompt(place: "on the capture line") }

@@ -82,7 +82,7 @@ extension Reducer {
             try ws.saveAgendaAsTemplate()
         }) else { return [] }
         let minutes = state.workspace.agendaTemplate.reduce(0) { $0 + $1.timeboxMinutes }
-        state.banner = Banner("Saved as the standing agenda: \(count) item\(count == 1 ? "" : "s"), \(minutes) min. Each new week (W) starts from it, plus the items not reached; u undoes.",
+        state.banner = Banner("Standing agenda saved (\(count) item\(count == 1 ? "" : "s"), \(minutes) min); new weeks start from it.",
                               expires: state.now.adding(seconds: 8))
         return effects
     }

@@ -23,6 +23,8 @@ struct NewWeekPrompt: OverlayWidget {
     var runningItem: String? = nil
     /// Agenda items never taken up.
     var pendingItems = 0
+    /// Of those, the ones not on the standing agenda: they are carried to next week's.
+    var carriedItems = 0
     /// Items in the team's standing agenda, which the new meeting starts from.
     var standingItems = 5
 
@@ -33,7 +35,14 @@ struct NewWeekPrompt: OverlayWidget {
             out.append("⚠ Still running (closing stops its clock): \(TextSanitizer.visible(runningItem))")
         }
         if pendingItems > 0 {
-            out.append("⚠ \(pendingItems) agenda item\(pendingItems == 1 ? " was" : "s were") never taken up; \(pendingItems == 1 ? "it moves" : "they move") to next week's agenda.")
+            let items = "\(pendingItems) agenda item\(pendingItems == 1 ? "" : "s") never taken up"
+            if carriedItems >= pendingItems {
+                out.append("⚠ \(items): carried to next week's agenda.")
+            } else if carriedItems == 0 {
+                out.append("⚠ \(items): \(pendingItems == 1 ? "it is" : "all are") on the standing agenda.")
+            } else {
+                out.append("⚠ \(pendingItems) items never taken up: \(carriedItems) carried to next week, \(pendingItems - carriedItems) on the standing agenda.")
+            }
         }
         return out
     }
