@@ -74,6 +74,22 @@ final class TmuxSession {
     }
 }
 
+extension TmuxSession {
+    /// Waits until the screen no longer contains `text` (an overlay closed); returns the screen.
+    @discardableResult
+    func waitUntilGone(_ text: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if !last.contains(text) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Issue.record("timed out waiting for \(text.debugDescription) to go; the screen was:\n\(last)", sourceLocation: sourceLocation)
+        return last
+    }
+}
+
 /// A copy of a sample workspace in a fresh folder.
 final class WorkspaceCopy {
     let directory: URL
