@@ -140,7 +140,7 @@ struct PeopleTests {
         #expect(s.workspace.currentMeeting?.attendees.contains("Marcus Reed") == false)
         // Items they own keep the name.
         #expect(s.workspace.frictionPoints.contains { $0.owner == "Marcus Reed" })
-        #expect(s.banner?.text == "Removed Marcus Reed from the roster; items they own keep the name. u undoes it.")
+        #expect(s.banner?.text == "Removed Marcus Reed from the roster (u undoes); their items keep the name.")
         #expect(s.mode == .people(selected: 1))
         s.press(.char("u"))
         #expect(s.workspace.people[1].name == "Marcus Reed" && s.workspace.isPresent("Marcus Reed") == true)
@@ -306,7 +306,7 @@ struct CaptureRosterTests {
         s.press(.enter)
         #expect(lastAction(s)?.owner == "Zed Quinn")
         #expect(s.workspace.person(named: "Zed Quinn") == Person(name: "Zed Quinn", team: .other))
-        #expect(s.banner?.text == "Action item for Zed Quinn added. Zed Quinn joined the roster (P sets their side).")
+        #expect(s.banner?.text == "Action item for Zed Quinn added. Zed Quinn joined the roster (P).")
         // The next line resolves the new person at once.
         capture(&s, "a: zed: print the banners")
         #expect(lastAction(s)?.owner == "Zed Quinn" && s.mode == .normal)

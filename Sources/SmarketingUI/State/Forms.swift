@@ -77,7 +77,7 @@ public enum Forms {
             let t = ws.team, k = ws.targets
             func percent(_ f: Double) -> String { FormNumber.number((f * 1000).rounded() / 10) }
             return FormState(target: target, title: "Team & targets", fields: [
-                FormField("name", "Team name", text: t.name, hint: "the people on the team and today's attendance: P, on the dashboard"),
+                FormField("name", "Team name", text: t.name, hint: "people & attendance: P, on the dashboard"),
                 FormField("reps", "Sales reps", text: String(t.salesReps), hint: "the lead SLA is per rep"),
                 FormField("currency", "Currency", text: t.currency, hint: "ISO code, e.g. USD, EUR, GBP"),
                 FormField("length", "Meeting length (min)", text: meeting.map { String($0.lengthMinutes) } ?? "",

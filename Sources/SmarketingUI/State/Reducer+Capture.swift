@@ -63,7 +63,7 @@ extension Reducer {
                     return []
                 }
                 state.mode = .normal
-                let joined = newPerson.flatMap { state.workspace.person(named: $0) }.map { " \(DisplayWidthClip.clip($0.name, 30)) joined the roster (P sets their side)." } ?? ""
+                let joined = newPerson.flatMap { state.workspace.person(named: $0) }.map { " \(DisplayWidthClip.clip($0.name, 30)) joined the roster (P)." } ?? ""
                 state.banner = Banner(message(for: capture) + joined, expires: state.now.adding(seconds: joined.isEmpty ? 4 : 6))
                 return effects
             }

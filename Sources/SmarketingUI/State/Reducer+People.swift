@@ -32,7 +32,7 @@ extension Reducer {
                 try ws.removePerson(named: person.name)
             }) else { return [] }
             state.mode = .people(selected: min(selected, max(0, state.workspace.people.count - 1)))
-            state.banner = Banner("Removed \(DisplayWidthClip.clip(person.name, 40)) from the roster; items they own keep the name. u undoes it.",
+            state.banner = Banner("Removed \(DisplayWidthClip.clip(person.name, 40)) from the roster (u undoes); their items keep the name.",
                                   expires: state.now.adding(seconds: 8))
             return effects
         case .importNames?:

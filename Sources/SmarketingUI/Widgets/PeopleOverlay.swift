@@ -47,13 +47,14 @@ struct PeopleOverlay: OverlayWidget {
         Panel.draw(rect, title: title, &grid)
         let inner = rect.inset(1)
         guard !inner.isEmpty else { return }
-        let footer = DisplayWidth.of(Self.footer) <= inner.width - 2 ? Self.footer : Self.shortFooter
+        let footer = rows.isEmpty ? "a add" + (namesOffRoster > 0 ? " · i import the names in use" : "") + " · Esc close"
+            : (DisplayWidth.of(Self.footer) <= inner.width - 2 ? Self.footer : Self.shortFooter)
         grid.text(footer, x: inner.x + 1, y: inner.maxY - 1, role: .dim, maxWidth: inner.width - 2)
         if rows.isEmpty {
             var lines = ["No one on the roster yet.", "a adds a person."]
             if namesOffRoster > 0 {
                 lines.append("i adds the \(namesOffRoster) name\(namesOffRoster == 1 ? "" : "s") this workspace already uses (owners, chairs,")
-                lines.append("attendees) as side other; then e sets each one's side.")
+                lines.append("  attendees), as side other; then e sets each one's side.")
             }
             for (i, line) in lines.enumerated() where inner.y + 1 + i < inner.maxY - 1 {
                 grid.text(" " + line, x: inner.x, y: inner.y + 1 + i, role: i == 0 ? .text : .dim, maxWidth: inner.width)
