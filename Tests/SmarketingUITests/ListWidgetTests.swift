@@ -109,8 +109,8 @@ struct ListWidgetTests {
         list.readOnly = false
         let wide = WidgetFixture.draw(list, width: 120, height: 9).textLines
         #expect(wide[1].contains("⚑ Suggested SQL friction: MQL→SQL conversion fell") && wide[1].contains(" A accept · X dismiss │"))
-        // Full status words and owners, the owner column capped at 14.
-        #expect(wide[3].contains("open       Priya Nataraj… │"))
+        // Full status words and whole names: never a name cut short ("Priya Nataraj…").
+        #expect(wide[3].contains("open       Priya Natarajan │"))
     }
 
     @Test func emptyFrictionListsSayWhy() {

@@ -24,6 +24,8 @@ struct WidgetContractTests {
         ("discard prompt", DiscardPrompt(place: "in this form")),
         ("new week prompt", NewWeekPrompt(meetingDate: CalendarDate(iso: "2026-11-23")!, openActionItems: 3)),
         ("too small", TooSmallNotice(size: Size(width: 10, height: 3), minimum: Size(width: 80, height: 24))),
+        ("people", PeopleOverlayTests.overlay),
+        ("people, empty roster", PeopleOverlay(rows: [], namesOffRoster: 9)),
         ("capture", CaptureLine(editor: LineEditor("a: Priya: send the deck 🚀"), completions: ["Priya"])),
         ("conflict", ConflictOverlay(fileLabel: "w.json", unsavedEdits: 1,
                                      differences: [.init(kind: "team", title: "", change: "changed")], viewing: true)),

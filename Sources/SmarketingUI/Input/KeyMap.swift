@@ -6,6 +6,8 @@ public enum DashboardCommand: Hashable, Sendable {
     case up, down, top, bottom, pageUp, pageDown
     // editing
     case add, addDecision, edit, delete, moveUp, moveDown, cycleStatus, undo, redo, saveCopy, teamSettings, saveStandingAgenda
+    // the team
+    case people
     // the live meeting
     case startMeeting, nextItem, endMeeting, capture, editNotes, acceptSuggestion, dismissSuggestion, newWeek, owed
     // view
@@ -16,7 +18,7 @@ extension DashboardCommand {
     /// The help overlay's group for the command; the meeting's keys come first.
     public var helpGroup: String {
         switch self {
-        case .startMeeting, .nextItem, .endMeeting, .capture, .editNotes, .acceptSuggestion, .dismissSuggestion, .newWeek, .owed:
+        case .startMeeting, .nextItem, .endMeeting, .capture, .editNotes, .acceptSuggestion, .dismissSuggestion, .newWeek, .owed, .people:
             return "Running the meeting"
         case .nextPane, .previousPane, .focus, .up, .down, .top, .bottom, .pageUp, .pageDown:
             return "Moving around"
@@ -30,6 +32,8 @@ extension DashboardCommand {
 
 /// What a key does in a form (the focused text field's editing keys come first: `EditorCommand`).
 public enum FormCommand: Hashable, Sendable {
+    /// Tab: in an owner field, completes the name from the roster first; otherwise `next`.
+    case completeOrNext
     case next, previous, submit, cancel, choiceNext, choicePrevious
 }
 
@@ -59,6 +63,11 @@ public enum OwedCommand: Hashable, Sendable {
     case up, down, markDone, close
 }
 
+/// What a key does in "People & attendance", the roster with this meeting's attendance.
+public enum PeopleCommand: Hashable, Sendable {
+    case up, down, toggleAttendance, allPresent, add, edit, remove, importNames, undo, redo, close
+}
+
 /// The chair's choice when the file changed on disk under unsaved edits.
 public enum ConflictCommand: Hashable, Sendable {
     case reload, keepMine, view
@@ -74,6 +83,7 @@ public enum Command: Hashable, Sendable {
     case prompt(PromptCommand)
     case conflict(ConflictCommand)
     case owed(OwedCommand)
+    case people(PeopleCommand)
 
     public var context: KeyContext {
         switch self {
@@ -85,6 +95,7 @@ public enum Command: Hashable, Sendable {
         case .prompt: return .confirm
         case .conflict: return .conflict
         case .owed: return .owed
+        case .people: return .people
         }
     }
 }
@@ -99,6 +110,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case confirm = "Prompts"
     case conflict = "File changed on disk"
     case owed = "Who owes what"
+    case people = "People & attendance"
 }
 
 /// One row of the key map: the keys, where they apply, what they do, and how to describe them.
@@ -164,6 +176,7 @@ public enum KeyMap {
         bind([.char("X")], .dashboard(.dismissSuggestion), "dismiss the suggested friction point for this week"),
         bind([.char("W")], .dashboard(.newWeek), "close this meeting and start next week's"),
         bind([.char("O")], .dashboard(.owed), "who owes what: open action items by owner, overdue first"),
+        bind([.char("P")], .dashboard(.people), "people & attendance: the roster, and who is here today"),
         // Dashboard: view
         bind([.char("z")], .dashboard(.zoom), "zoom the focused pane to full screen", hint: "zoom"),
         bind([.char("r")], .dashboard(.toggleResolved), "show or hide resolved friction points", panes: [.friction]),
@@ -172,7 +185,8 @@ public enum KeyMap {
         bind([.char("?")], .dashboard(.help), "help", hint: "help"),
         bind([.char("q")], .dashboard(.quit), "quit", hint: "quit"),
         // Forms
-        bind([.tab, .down], .form(.next), "next field", hint: "next"),
+        bind([.tab], .form(.completeOrNext), "next field; in an owner field, first completes the name from the roster", hint: "next"),
+        bind([.down], .form(.next), "next field"),
         bind([.backTab, .up], .form(.previous), "previous field"),
         bind([.enter], .form(.submit), "save the form", hint: "save"),
         bind([.escape], .form(.cancel), "cancel (asks first when something was typed; so does Ctrl-C)", hint: "cancel"),
@@ -204,6 +218,17 @@ public enum KeyMap {
         bind([.char("k"), .up], .owed(.up), "previous item"),
         bind([.char(" ")], .owed(.markDone), "mark the item done (u undoes, after closing)"),
         bind([.escape, .char("O"), .char("q")], .owed(.close), "close"),
+        bind([.char("j"), .down], .people(.down), "next person"),
+        bind([.char("k"), .up], .people(.up), "previous person"),
+        bind([.char(" ")], .people(.toggleAttendance), "mark present / absent at this meeting"),
+        bind([.char("A")], .people(.allPresent), "mark everyone not yet marked present"),
+        bind([.char("a")], .people(.add), "add a person to the roster"),
+        bind([.enter, .char("e")], .people(.edit), "edit the person: name (renamed everywhere), side, short name"),
+        bind([.char("d")], .people(.remove), "remove the person from the roster (items they own keep the name; u undoes)"),
+        bind([.char("i")], .people(.importNames), "add every name the workspace already knows to the roster (side other)"),
+        bind([.char("u")], .people(.undo), "undo the last edit"),
+        bind([.ctrl("r")], .people(.redo), "redo"),
+        bind([.escape, .char("P"), .char("q")], .people(.close), "close"),
         bind([.char("r")], .conflict(.reload), "reload the file, dropping my unsaved edits", hint: "reload theirs"),
         bind([.char("k")], .conflict(.keepMine), "keep mine: save my version, put theirs aside as FILE.conflict-TIME", hint: "keep mine"),
         bind([.char("v")], .conflict(.view), "view both versions' differences", hint: "view both"),
@@ -240,6 +265,11 @@ public enum KeyMap {
 
     public static func owed(_ key: Key) -> OwedCommand? {
         if case .owed(let c)? = command(for: key, in: .owed) { return c }
+        return nil
+    }
+
+    public static func people(_ key: Key) -> PeopleCommand? {
+        if case .people(let c)? = command(for: key, in: .people) { return c }
         return nil
     }
 

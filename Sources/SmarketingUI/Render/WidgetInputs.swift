@@ -38,6 +38,7 @@ extension DashboardScreen {
         case .form(let form): return FormOverlay(form)
         case .help(let scroll): return HelpOverlay(scroll: scroll)
         case .owed(let selected): return OwedOverlay(state, selected: selected)
+        case .people(let selected): return PeopleOverlay(state, selected: selected)
         case .confirmQuit: return QuitPrompt(unsavedEdits: state.unsavedEdits)
         case .confirmNewWeek:
             guard let meeting = state.meeting else { return nil }
@@ -72,6 +73,7 @@ extension DashboardScreen {
 extension HeaderBar {
     init(_ state: AppState) {
         team = state.workspace.team.name
+        names = state.names
         clock = DashboardScreen.localClock(state.now, utcOffset: state.utcOffset)
         meeting = state.workspace.currentMeeting.map { meeting in
             var timer: Timer?
@@ -101,6 +103,7 @@ extension StatusBar {
         case .form: mode = "EDIT"
         case .help: mode = "HELP"
         case .owed: mode = "OWED"
+        case .people: mode = "PEOPLE"
         case .confirmQuit: mode = "QUIT?"
         case .confirmNewWeek: mode = "NEW WEEK?"
         case .confirmDiscard: mode = "DISCARD?"
@@ -178,6 +181,7 @@ extension AgendaList {
         selected = state.selected(.agenda)
         scroll = state.scroll[.agenda] ?? 0
         self.focused = focused
+        names = state.names
     }
 }
 
@@ -198,7 +202,7 @@ extension FrictionList {
         }
         self.init(unresolved: state.unresolvedFriction, showsResolved: state.showResolved, hasPoints: !ws.frictionPoints.isEmpty,
                   rows: window, scroll: scroll, total: all.count, selectedRow: Reducer.selectedRow(.friction, state).row,
-                  focused: focused, readOnly: state.readOnly)
+                  focused: focused, readOnly: state.readOnly, names: state.names)
     }
 }
 
@@ -221,6 +225,7 @@ extension ActionsList {
         let hasItems = !meeting.actionItems.isEmpty || !meeting.decisions.isEmpty
         selectedRow = hasItems ? Reducer.selectedRow(.actions, state).row : nil
         self.focused = focused
+        names = state.names
     }
 }
 
@@ -276,7 +281,7 @@ extension OwedOverlay {
         let today = state.today
         var itemNumber = 0
         for group in OwedList.groups(meeting, today: today) {
-            rows.append(.owner(group.owner, count: group.items.count))
+            rows.append(.owner(state.names.fit(group.owner, width: 60), count: group.items.count))
             for i in group.items {
                 let item = meeting.actionItems[i]
                 let late = item.daysOverdue(on: today)
@@ -288,5 +293,17 @@ extension OwedOverlay {
                 if late != nil { overdue += 1 }
             }
         }
+    }
+}
+
+extension PeopleOverlay {
+    init(_ state: AppState, selected: Int) {
+        let ws = state.workspace
+        rows = ws.people.map { person in
+            Row(name: person.name, side: person.team.rawValue, shortName: state.names.short(person.name), present: ws.isPresent(person.name))
+        }
+        self.selected = min(max(0, selected), max(0, rows.count - 1))
+        hasMeeting = state.meeting != nil
+        namesOffRoster = rows.isEmpty ? Reducer.namesOffTheRoster(ws).count : 0
     }
 }

@@ -43,6 +43,9 @@ public enum Mode: Equatable, Sendable {
     case conflict(theirs: Workspace?, viewing: Bool)
     /// "Who owes what": the open action items by owner; `selected` counts items, not headings.
     case owed(selected: Int)
+    /// "People & attendance": the roster, with this meeting's attendance; `selected` indexes
+    /// `workspace.people`.
+    case people(selected: Int)
 }
 
 /// Text the chair typed and has not committed: a changed form, or the quick-capture line.
@@ -84,6 +87,8 @@ public struct AppState: Equatable, Sendable {
     public private(set) var frictionItems: [Int] = []
     public private(set) var frictionRowOfItem: [Int] = []
     public private(set) var unresolvedFriction = 0
+    /// The one rule for people's names in narrow columns, for the roster and every name in use.
+    public private(set) var names = NameStyle(people: [])
     /// Fresh ids for new items; knows every id the workspace has used.
     public var ids: IDPool
     /// Read-only: the presenter's screen, which follows the file and never writes it.
@@ -147,6 +152,7 @@ public struct AppState: Equatable, Sendable {
             (report, funnel, sla) = (nil, nil, nil)
         }
         unresolvedFriction = workspace.frictionPoints.reduce(0) { $0 + ($1.status == .resolved ? 0 : 1) }
+        names = NameStyle(workspace)
         refreshFriction()
     }
 

@@ -11,6 +11,8 @@ public enum FormTarget: Equatable, Sendable {
     case saveCopy
     /// The team, its targets, the SLA and the meeting's planned length.
     case team
+    /// A member of the roster, by the name they had when the form opened (nil: a new person).
+    case person(name: String?)
 }
 
 /// One field of a form.

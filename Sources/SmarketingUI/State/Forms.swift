@@ -7,6 +7,9 @@ public enum Forms {
     static let sideOptions = Side.allCases.map(\.rawValue)
     static let frictionStatusOptions = FrictionStatus.allCases.map(\.rawValue)
     static let agendaStatusOptions = AgendaStatus.allCases.map(\.rawValue)
+    static let personTeamOptions = PersonTeam.allCases.map(\.rawValue)
+    /// What an owner field says while it has focus, until Tab lists the names that match.
+    static let ownerHint = "Tab completes a name from the roster"
 
     // MARK: building
 
@@ -24,7 +27,7 @@ public enum Forms {
             let item = id.flatMap { id in meeting?.agenda.first { $0.id == id } }
             return FormState(target: target, title: item == nil ? "New agenda item" : "Edit agenda item", fields: [
                 FormField("title", "Title", text: item?.title ?? ""),
-                FormField("owner", "Owner", text: item?.owner ?? (meeting?.chair ?? "")),
+                FormField("owner", "Owner", text: item?.owner ?? (meeting?.chair ?? ""), hint: ownerHint),
                 FormField("timebox", "Timebox (min)", text: String(item?.timeboxMinutes ?? 5), hint: "whole minutes, \(ModelLimits.timeboxMinutes.lowerBound) to \(ModelLimits.timeboxMinutes.upperBound)"),
                 FormField("status", "Status", options: agendaStatusOptions, selected: agendaStatusOptions.firstIndex(of: item?.status.rawValue ?? "pending") ?? 0),
                 FormField("notes", "Notes / outcome", text: item?.notes ?? ""),
@@ -37,14 +40,14 @@ public enum Forms {
                 FormField("raisedBy", "Raised by", options: sideOptions, selected: sideOptions.firstIndex(of: point?.raisedBy.rawValue ?? "sales") ?? 0, hint: "←/→ to choose"),
                 FormField("severity", "Severity", options: ["1", "2", "3"], selected: (point?.severity ?? 2) - 1, hint: "1 minor … 3 severe"),
                 FormField("status", "Status", options: frictionStatusOptions, selected: frictionStatusOptions.firstIndex(of: point?.status.rawValue ?? "open") ?? 0),
-                FormField("owner", "Owner", text: point?.owner ?? ""),
+                FormField("owner", "Owner", text: point?.owner ?? "", hint: ownerHint),
                 FormField("mitigation", "Mitigation", text: point?.mitigation ?? ""),
             ])
         case .actionItem(let id, _):
             let item = id.flatMap { id in meeting?.actionItems.first { $0.id == id } }
             return FormState(target: target, title: item == nil ? "New action item" : "Edit action item", fields: [
                 FormField("title", "Title", text: item?.title ?? ""),
-                FormField("owner", "Owner", text: item?.owner ?? ""),
+                FormField("owner", "Owner", text: item?.owner ?? "", hint: ownerHint),
                 FormField("due", "Due date", text: item?.due?.iso ?? "", hint: "YYYY-MM-DD, or empty"),
             ])
         case .decision(let id, _):
@@ -74,7 +77,7 @@ public enum Forms {
             let t = ws.team, k = ws.targets
             func percent(_ f: Double) -> String { FormNumber.number((f * 1000).rounded() / 10) }
             return FormState(target: target, title: "Team & targets", fields: [
-                FormField("name", "Team name", text: t.name),
+                FormField("name", "Team name", text: t.name, hint: "people & attendance: P, on the dashboard"),
                 FormField("reps", "Sales reps", text: String(t.salesReps), hint: "the lead SLA is per rep"),
                 FormField("currency", "Currency", text: t.currency, hint: "ISO code, e.g. USD, EUR, GBP"),
                 FormField("weekday", "KPI weeks start on", options: CalendarDate.weekdayNames, selected: t.weekStartWeekday - 1,
@@ -89,6 +92,14 @@ public enum Forms {
                 FormField("hours", "SLA: 1st attempt within (h)", text: String(t.sla.firstAttemptBusinessHours), hint: "business hours; 6 is usual"),
                 FormField("attempts", "SLA: attempts", text: String(t.sla.attemptsRequired), hint: "4 is usual"),
                 FormField("window", "SLA: attempts within (days)", text: String(t.sla.attemptWindowDays), hint: "12 is usual"),
+            ])
+        case .person(let name):
+            let person = name.flatMap { ws.person(named: $0) }
+            return FormState(target: target, title: person == nil ? "New person" : "Edit person", fields: [
+                FormField("name", "Name", text: person?.name ?? "", hint: person == nil ? "full name, e.g. Priya Natarajan" : "a new name is carried to every item they own"),
+                FormField("team", "Side", options: personTeamOptions, selected: personTeamOptions.firstIndex(of: (person?.team ?? .other).rawValue) ?? 0,
+                          hint: "←/→ to choose"),
+                FormField("shortName", "Short name", text: person?.shortName ?? "", hint: "empty: first name, or first name and initial"),
             ])
         }
     }
@@ -135,6 +146,12 @@ public enum Forms {
             if let sqls = Int(form.value("sqls").trimmed), n > sqls { return "cannot be more than the \(sqls) SQLs" }
         case (.kpiWeek, _):
             guard let n = Int(value), ModelLimits.count.contains(n) else { return "use a whole number ≥ 0" }
+        case (.person(let old), "name"):
+            if value.isEmpty { return "required" }
+            if value.utf8.count > ModelLimits.shortText { return "at most \(ModelLimits.shortText) bytes" }
+            if value != old, ws.person(named: value) != nil { return "\(value) is already on the roster" }
+        case (.person, "shortName"):
+            if value.utf8.count > ModelLimits.shortText { return "at most \(ModelLimits.shortText) bytes" }
         case (.team, "name"):
             if value.isEmpty { return "required" }
             if value.utf8.count > ModelLimits.shortText { return "at most \(ModelLimits.shortText) bytes" }
@@ -183,14 +200,27 @@ public enum Forms {
         case invalid(FormState)
         /// The model refused the edit for a reason no single field carries.
         case refused(EditError)
+        /// A person saved to the roster; `renamed` counts the places a new name was carried to.
+        case savedPerson(Workspace, name: String, renamed: Int)
     }
 
     /// Checks the form and saves it through the model's edit API.
     public static func submit(_ form: FormState, to ws: Workspace, ids: inout IDPool, now: Timestamp, today: CalendarDate) -> Outcome {
         var form = form
         guard validate(&form, in: ws) else { return .invalid(form) }
-        guard let meeting = ws.currentMeeting else { return .refused(EditError("there is no current meeting")) }
         var ws = ws
+        if case .person(let old) = form.target {
+            // The roster needs no meeting.
+            let person = Person(name: form.value("name").trimmed, team: PersonTeam(rawValue: form.value("team")) ?? .other,
+                                shortName: form.value("shortName").trimmed)
+            do {
+                let renamed = try ws.savePerson(person, replacing: old)
+                return .savedPerson(ws, name: person.name, renamed: renamed)
+            } catch {
+                return refusal(error, &form)
+            }
+        }
+        guard let meeting = ws.currentMeeting else { return .refused(EditError("there is no current meeting")) }
         func text(_ key: String) -> String { form.value(key).trimmed }
         do {
             switch form.target {
@@ -265,16 +295,23 @@ public enum Forms {
                                          closeRate: number("close") / 100, salesCycleDays: number("cycle"))
                 try ws.saveTeamSettings(team, targets: targets, meetingMinutes: Int(text("length")))
                 return .applied(ws, label: "edit team & targets", pane: .kpis, item: nil)
+
+            case .person:
+                return .refused(EditError("a person is saved above"))
             }
         } catch {
-            // A refusal that names one of the form's fields is shown on that field.
-            if let key = error.field, let i = form.fields.firstIndex(where: { $0.key == key }) {
-                form.fields[i].error = error.message
-                form.focus = i
-                return .invalid(form)
-            }
-            return .refused(error)
+            return refusal(error, &form)
         }
+    }
+
+    /// A refusal that names one of the form's fields is shown on that field.
+    private static func refusal(_ error: EditError, _ form: inout FormState) -> Outcome {
+        if let key = error.field, let i = form.fields.firstIndex(where: { $0.key == key }) {
+            form.fields[i].error = error.message
+            form.focus = i
+            return .invalid(form)
+        }
+        return .refused(error)
     }
 }
 

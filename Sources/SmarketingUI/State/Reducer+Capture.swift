@@ -29,6 +29,7 @@ extension Reducer {
                 state.mode = .capture(editor, completions: [])
             case .success(var capture):
                 // Owners resolve against the names the workspace knows, never silently new.
+                var newPerson: String?
                 if case .actionItem(let owner, let title, let due) = capture {
                     switch resolveOwner(owner, in: state.workspace) {
                     case .known(let name):
@@ -45,19 +46,25 @@ extension Reducer {
                             state.mode = .capture(editor, completions: [])
                             return []
                         }
+                        // Confirmed: they join the roster too, so the next line resolves them.
+                        newPerson = owner
                     }
                 }
                 state.captureNewOwnerWarned = nil
                 let today = state.today
                 guard let (_, effects) = edit(&state, label: "capture", refusal: { "Not captured: \($0.message)." }, { (ws, st) throws(EditError) in
                     try ws.apply(capture, ids: &st.ids, today: today)
+                    if let newPerson, ws.person(named: newPerson) == nil {
+                        do { try ws.savePerson(Person(name: newPerson), replacing: nil) } catch {}
+                    }
                 }) else {
                     // Refused: the line stays, so the chair can shorten it.
                     state.mode = .capture(editor, completions: [])
                     return []
                 }
                 state.mode = .normal
-                state.banner = Banner(message(for: capture), expires: state.now.adding(seconds: 4))
+                let joined = newPerson.flatMap { state.workspace.person(named: $0) }.map { " \(DisplayWidthClip.clip($0.name, 30)) joined the roster (P)." } ?? ""
+                state.banner = Banner(message(for: capture) + joined, expires: state.now.adding(seconds: joined.isEmpty ? 4 : 6))
                 return effects
             }
         case nil:

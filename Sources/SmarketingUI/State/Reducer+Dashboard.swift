@@ -65,6 +65,7 @@ extension Reducer {
         case .dismissSuggestion: return dismissSuggestion(&state)
         case .endMeeting: return endMeeting(&state)
         case .owed: state.mode = .owed(selected: 0)
+        case .people: state.mode = .people(selected: 0)
         case .teamSettings: state.mode = .form(Forms.form(for: .team, in: state.workspace))
         case .saveStandingAgenda: return saveStandingAgenda(&state)
         case .newWeek: state.mode = .confirmNewWeek

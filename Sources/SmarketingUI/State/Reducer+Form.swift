@@ -7,14 +7,12 @@ extension Reducer {
         if case .text(var editor) = form.fields[form.focus].kind {
             if let command = KeyMap.editor(key) {
                 editor.apply(command)
-                form.fields[form.focus].kind = .text(editor)
-                revalidate(&form, state)
+                edited(editor, &form, state)
                 return []
             }
             if case .char(let c) = key {
                 editor.insert(String(c))
-                form.fields[form.focus].kind = .text(editor)
-                revalidate(&form, state)
+                edited(editor, &form, state)
                 return []
             }
         }
@@ -27,6 +25,9 @@ extension Reducer {
             return []
         }
         switch command {
+        case .completeOrNext:
+            if completeOwner(&form, state) { return [] }
+            form.focus = (form.focus + 1) % form.fields.count
         case .next: form.focus = (form.focus + 1) % form.fields.count
         case .previous: form.focus = (form.focus + form.fields.count - 1) % form.fields.count
         case .cancel:
@@ -34,7 +35,7 @@ extension Reducer {
                 state.mode = .confirmDiscard(.form(form))
                 return []
             }
-            return closeForm(discarded: false, &state)
+            return closeForm(form, discarded: false, &state)
         case .choiceNext, .choicePrevious:
             if case .choice(let options, let index) = form.fields[form.focus].kind {
                 let step = command == .choiceNext ? 1 : options.count - 1
@@ -46,9 +47,41 @@ extension Reducer {
         return []
     }
 
+    /// The focused text field after an editing key: its new text, its messages brought up to
+    /// date, and an owner field's list of matching names (from an earlier Tab) gone.
+    private static func edited(_ editor: LineEditor, _ form: inout FormState, _ state: AppState) {
+        form.fields[form.focus].kind = .text(editor)
+        if form.fields[form.focus].key == "owner" { form.fields[form.focus].hint = Forms.ownerHint }
+        revalidate(&form, state)
+    }
+
+    /// Tab in an owner field: completes what was typed from the roster (then the other names the
+    /// workspace knows), or to the names' common beginning with the names listed in the hint.
+    /// Returns false when there is nothing to complete and Tab moves to the next field: the
+    /// field is empty or already a full name, nothing matches, or the same list was shown by
+    /// the previous Tab.
+    static func completeOwner(_ form: inout FormState, _ state: AppState) -> Bool {
+        let field = form.fields[form.focus]
+        guard field.key == "owner", case .text = field.kind,
+              let completion = NameCompletion.complete(field.value, names: Capture.knownNames(in: state.workspace)) else { return false }
+        let hint = completion.candidates.isEmpty ? Forms.ownerHint : NameCompletion.listing(completion.candidates)
+        if completion.text == field.value, hint == field.hint { return false }
+        form.fields[form.focus].kind = .text(LineEditor(completion.text))
+        form.fields[form.focus].hint = hint
+        revalidate(&form, state)
+        return true
+    }
+
+    /// Where the keyboard goes when a form closes: a person's form goes back to the roster.
+    static func modeAfter(_ form: FormState, savedName: String? = nil, _ state: AppState) -> Mode {
+        guard case .person(let old) = form.target else { return .normal }
+        let name = savedName ?? old
+        return .people(selected: name.flatMap { n in state.workspace.people.firstIndex { $0.name == n } } ?? 0)
+    }
+
     /// Closes the open form without saving it; a change on disk that waited for it comes next.
-    static func closeForm(discarded: Bool, _ state: inout AppState) -> [Effect] {
-        state.mode = .normal
+    static func closeForm(_ form: FormState, discarded: Bool, _ state: inout AppState) -> [Effect] {
+        state.mode = modeAfter(form, state)
         state.banner = Banner(discarded ? "Discarded the form; nothing changed." : "Cancelled; nothing changed.", expires: state.now.adding(seconds: 3))
         if let theirs = state.pendingConflict { return externalChange(theirs, &state) }
         return []
@@ -75,6 +108,23 @@ extension Reducer {
         case .refused(let error):
             state.banner = Banner("Not saved: \(error.message).", isError: true, expires: state.now.adding(seconds: 6))
             return []
+        case .savedPerson(let ws, let name, let renamed):
+            guard case .person(let old) = form.target else { return [] }
+            var effects = commit(ws, label: old == nil ? "add person" : "edit person", &state)
+            state.mode = modeAfter(form, savedName: name, state)
+            let shown = DisplayWidthClip.clip(name, 40)
+            if let old, old != name {
+                let places = renamed == 1 ? "1 place" : "\(renamed) places"
+                state.banner = Banner("Renamed \(DisplayWidthClip.clip(old, 30)) to \(shown) in \(places). u undoes it.",
+                                      expires: state.now.adding(seconds: 8))
+            } else {
+                state.banner = Banner(old == nil ? "Added \(shown) to the roster." : "Saved \(shown).", expires: state.now.adding(seconds: 4))
+            }
+            if let theirs = state.pendingConflict {
+                effects.removeAll { $0 == .save }
+                return effects + externalChange(theirs, &state)
+            }
+            return effects
         case .applied(let ws, let label, let pane, let item):
             state.mode = .normal
             if let theirs = state.pendingConflict {

@@ -25,6 +25,8 @@ struct ActionsList: Widget {
     /// The selected row, nil when there is nothing to select.
     var selectedRow: Int?
     var focused = false
+    /// How names shorten in the owner column.
+    var names = NameStyle(people: [])
 
     static func dueText(_ item: Action) -> String {
         var text = item.overdueDays.map { "overdue \($0)d" } ?? item.due.map { "due " + String($0.iso.dropFirst(5)) } ?? ""
@@ -35,9 +37,9 @@ struct ActionsList: Widget {
     func draw(into grid: inout Grid, _ rect: Rect) {
         let area = ListPane.frame(.actions, title: "Actions & decisions", rect, focused: focused, &grid)
         guard !area.isEmpty else { return }
-        func ownerText(_ owner: String) -> String { area.width >= 56 ? owner : PersonName.short(owner) }
         let actions = rows.compactMap { if case .action(let a) = $0 { return a } else { return nil } }
-        let ownerWidth = ListPane.columnWidth(actions.map { ownerText($0.owner) }, cap: 14)
+        let ownerWidth = ListPane.owners(actions.map(\.owner), areaWidth: area.width, names: names).width
+        func ownerText(_ owner: String) -> String { ListPane.ownerText(owner, areaWidth: area.width, names: names) }
         let dueWidth = ListPane.columnWidth(actions.map(ActionsList.dueText), cap: 14)
         for row in 0..<area.height {
             let r = max(0, scroll) + row

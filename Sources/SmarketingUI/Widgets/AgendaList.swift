@@ -20,6 +20,8 @@ struct AgendaList: Widget {
     /// The first item shown.
     var scroll = 0
     var focused = false
+    /// How names shorten in the owner column.
+    var names = NameStyle(people: [])
 
     static func glyph(_ status: AgendaStatus) -> String {
         switch status {
@@ -48,10 +50,8 @@ struct AgendaList: Widget {
             grid.text("No agenda items. Press a to add one.", x: area.x + 1, y: area.y, role: .dim, maxWidth: area.width - 1)
             return
         }
-        let wide = area.width >= 50
         let times = items.map(AgendaList.timeText)
-        let owners = items.map { wide ? $0.owner : PersonName.short($0.owner) }
-        let ownerWidth = ListPane.columnWidth(owners, cap: wide ? 16 : 8)
+        let (owners, ownerWidth) = ListPane.owners(items.map(\.owner), areaWidth: area.width, names: names)
         let timeWidth = ListPane.columnWidth(times, cap: 12)
         for row in 0..<area.height {
             let i = max(0, scroll) + row

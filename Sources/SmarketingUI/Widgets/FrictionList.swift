@@ -33,9 +33,12 @@ struct FrictionList: Widget {
     var focused: Bool
     /// The presenter's screen: no keys to accept or dismiss a suggestion.
     var readOnly: Bool
+    /// How names shorten in the owner column.
+    var names: NameStyle
 
     init(unresolved: Int, showsResolved: Bool = true, hasPoints: Bool = true, rows: [Row], scroll: Int = 0, total: Int? = nil,
-         selectedRow: Int = 0, focused: Bool = false, readOnly: Bool = false) {
+         selectedRow: Int = 0, focused: Bool = false, readOnly: Bool = false, names: NameStyle = NameStyle(people: [])) {
+        self.names = names
         self.unresolved = unresolved
         self.showsResolved = showsResolved
         self.hasPoints = hasPoints
@@ -69,11 +72,10 @@ struct FrictionList: Widget {
         let onScreen = rows.prefix(area.height)
         let wideStatus = area.width >= 50
         let statusWidth = wideStatus ? 10 : 6
-        func ownerText(_ owner: String) -> String {
-            area.width >= 60 ? owner : (area.width >= 44 ? PersonName.short(owner) : PersonName.initials(owner))
-        }
+        func ownerText(_ owner: String) -> String { ListPane.ownerText(owner, areaWidth: area.width, names: names) }
         // Measured over the rows on screen only, so the cost does not grow with the list.
-        let ownerWidth = ListPane.columnWidth(onScreen.compactMap { if case .point(let p) = $0 { return ownerText(p.owner) } else { return nil } }, cap: 14)
+        let ownerWidth = ListPane.owners(onScreen.compactMap { if case .point(let p) = $0 { return p.owner } else { return nil } },
+                                         areaWidth: area.width, names: names).width
         for (row, entry) in onScreen.enumerated() {
             let y = area.y + row
             switch entry {

@@ -26,6 +26,8 @@ struct HeaderBar: Widget {
     var clock: String
     /// Nil when the workspace has no current meeting.
     var meeting: MeetingLine?
+    /// How the chair's name shortens when room runs out.
+    var names = NameStyle(people: [])
 
     private enum Part { case date, timer, chair, attendees }
 
@@ -44,7 +46,7 @@ struct HeaderBar: Widget {
         case nil:
             break
         }
-        if !meeting.chair.isEmpty { forms[.chair] = ["chair \(TextSanitizer.visible(meeting.chair))", "chair " + PersonName.short(meeting.chair)] }
+        if !meeting.chair.isEmpty { forms[.chair] = ["chair \(TextSanitizer.visible(meeting.chair))", "chair " + TextSanitizer.visible(names.short(meeting.chair))] }
         let n = meeting.attendees
         forms[.attendees] = ["\(n) attendee\(n == 1 ? "" : "s")", "\(n) att."]
         return forms

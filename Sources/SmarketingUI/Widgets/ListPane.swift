@@ -47,17 +47,27 @@ enum ListPane {
     static func columnWidth(_ texts: [String], cap: Int) -> Int {
         min(cap, texts.map { DisplayWidth.of(TextSanitizer.visible($0)) }.max() ?? 0)
     }
-}
 
-/// Shorter forms of a person's name for narrow columns.
-enum PersonName {
-    /// "Priya Natarajan" → "PN".
-    static func initials(_ name: String) -> String {
-        String(name.split(separator: " ").prefix(3).compactMap(\.first))
+    /// From this width on a list area shows owners' whole names (when they fit): a zoomed pane, the
+    /// projector layout. Below it (80x24 to 120x40) every pane shows short forms.
+    static let wideOwnerArea = 60
+
+    /// The widest an owner column gets in a list area `width` columns wide. Every pane uses the
+    /// same widths, so at a given screen size a person's name shows the same in each of them.
+    static func ownerCap(areaWidth width: Int) -> Int { width >= ListPane.wideOwnerArea ? 16 : 10 }
+
+    /// An owner as a list area `areaWidth` columns wide shows them (`NameStyle`): a wide area
+    /// shows the whole name when it fits; a narrow one shows everyone's short form ("Sam", not
+    /// "Sam Patel" beside "Dana"), so the titles keep their room.
+    static func ownerText(_ name: String, areaWidth: Int, names: NameStyle) -> String {
+        let cap = ownerCap(areaWidth: areaWidth)
+        let width = areaWidth >= ListPane.wideOwnerArea ? cap : min(cap, DisplayWidth.of(names.short(name)))
+        return names.fit(name, width: width)
     }
 
-    /// "Priya Natarajan" → "Priya".
-    static func short(_ name: String) -> String {
-        String(name.split(separator: " ").first ?? "")
+    /// Each owner as the owner column shows it, and the column's width.
+    static func owners(_ owners: [String], areaWidth: Int, names: NameStyle) -> (texts: [String], width: Int) {
+        let texts = owners.map { ownerText($0, areaWidth: areaWidth, names: names) }
+        return (texts, columnWidth(texts, cap: ownerCap(areaWidth: areaWidth)))
     }
 }
