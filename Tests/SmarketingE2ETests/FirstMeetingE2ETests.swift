@@ -34,12 +34,30 @@ struct FirstMeetingE2ETests {
 
         //@@DEFINITIONS@@
 
-        //@@PEOPLE@@
+        // 4. P: people & attendance. Add Sam to the roster and mark him present; Priya is away.
+        try chair.keys("P")
+        try chair.waitFor("People · 3 present, 0 absent")
+        try chair.keys("a")
+        try chair.waitFor("New person")
+        try chair.type("Sam Patel")
+        try chair.keys("Tab", "Right") // side: other → sales
+        try chair.keys("Enter")
+        try chair.waitFor("1 not marked")
+        try chair.keys("Space") // the new person is selected
+        try chair.waitFor("People · 4 present, 0 absent")
+        try chair.keys("k", "Space") // Priya
+        try chair.waitFor("People · 3 present, 1 absent")
+        try chair.keys("P")
+        try chair.waitUntilGone("People · ")
 
         // 5. The agenda: add an item, then make this agenda the standing agenda.
         try chair.keys("2", "G", "a")
         try chair.waitFor("New agenda item")
         try chair.type("Pricing page test results")
+        try chair.keys("Tab", "C-u")
+        try chair.type("lu")
+        try chair.keys("Tab") // completes the owner from the roster
+        try chair.waitFor("Luis Ortega")
         try chair.keys("Enter")
         try chair.waitFor("Pricing page test results")
         try chair.keys("M")
@@ -62,6 +80,9 @@ struct FirstMeetingE2ETests {
         let minutes = try Spawn.run([TmuxSession.binary, "export", file], captureOutput: true)
         #expect(minutes.contains("Team: Acme Revenue"))
         #expect(minutes.contains("- [ ] send the deck — Luis Ortega"), "\(minutes)")
+        #expect(minutes.contains("Present (3): Dana Whitfield, Luis Ortega, Sam Patel\\\n"), "\(minutes)")
+        #expect(minutes.contains("Absent (1): Priya Natarajan\\\n"))
+        #expect(minutes.contains(/\| 6 \| Pricing page test results \| Luis Ortega \| 5 min \|/))
         //@@MINUTES@@
 
         // 9. Next week, from the dashboard.
@@ -82,7 +103,9 @@ struct FirstMeetingE2ETests {
         #expect(next.agenda.map(\.title) == ws.agendaTemplate.map(\.title), "next week starts from the standing agenda")
         #expect(next.agenda.contains { $0.title == "Pricing page test results" })
         #expect(next.actionItems.map(\.title) == ["send the deck"] && next.actionItems[0].owner == "Luis Ortega")
-        #expect(next.attendees == ws.people.map(\.name) && next.absent.isEmpty)
+        #expect(ws.people.map(\.name) == ["Dana Whitfield", "Luis Ortega", "Priya Natarajan", "Sam Patel"])
+        #expect(ws.person(named: "Sam Patel")?.team == .sales)
+        #expect(next.attendees == ws.people.map(\.name) && next.absent.isEmpty, "everyone on the roster is expected")
         //@@NEXTWEEK@@
     }
 }
