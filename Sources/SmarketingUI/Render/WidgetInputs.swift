@@ -38,6 +38,7 @@ extension DashboardScreen {
         case .form(let form): return FormOverlay(form)
         case .help(let scroll): return HelpOverlay(scroll: scroll)
         case .owed(let selected): return OwedOverlay(state, selected: selected)
+        case .definitions(let view): return DefinitionsOverlay(state, view: view)
         case .confirmQuit: return QuitPrompt(unsavedEdits: state.unsavedEdits)
         case .confirmNewWeek:
             guard let meeting = state.meeting else { return nil }
@@ -98,6 +99,7 @@ extension StatusBar {
         case .form: mode = "EDIT"
         case .help: mode = "HELP"
         case .owed: mode = "OWED"
+        case .definitions: mode = "DEFINITIONS"
         case .confirmQuit: mode = "QUIT?"
         case .confirmNewWeek: mode = "NEW WEEK?"
         case .confirmDiscard: mode = "DISCARD?"
@@ -285,5 +287,15 @@ extension OwedOverlay {
                 if late != nil { overdue += 1 }
             }
         }
+    }
+}
+
+// MARK: definitions
+
+extension DefinitionsOverlay {
+    init(_ state: AppState, view: DefinitionsView) {
+        entries = Self.entries(state.workspace.definitions, changed: state.changedDefinitions)
+        selected = view.selected
+        top = view.top
     }
 }

@@ -43,6 +43,9 @@ public enum Mode: Equatable, Sendable {
     case conflict(theirs: Workspace?, viewing: Bool)
     /// "Who owes what": the open action items by owner; `selected` counts items, not headings.
     case owed(selected: Int)
+    /// The team's definitions (`I`): which subject is selected, the scroll, and editor text that
+    /// could not be saved.
+    case definitions(DefinitionsView)
 }
 
 /// Text the chair typed and has not committed: a changed form, or the quick-capture line.

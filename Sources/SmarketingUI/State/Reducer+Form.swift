@@ -34,7 +34,7 @@ extension Reducer {
                 state.mode = .confirmDiscard(.form(form))
                 return []
             }
-            return closeForm(discarded: false, &state)
+            return closeForm(discarded: false, target: form.target, &state)
         case .choiceNext, .choicePrevious:
             if case .choice(let options, let index) = form.fields[form.focus].kind {
                 let step = command == .choiceNext ? 1 : options.count - 1
@@ -47,8 +47,15 @@ extension Reducer {
     }
 
     /// Closes the open form without saving it; a change on disk that waited for it comes next.
-    static func closeForm(discarded: Bool, _ state: inout AppState) -> [Effect] {
+    static func closeForm(discarded: Bool, target: FormTarget, _ state: inout AppState) -> [Effect] {
         state.mode = .normal
+        switch target {
+        case .definition(let subject): showDefinitions(DefinitionsView(), selecting: subject, reveal: true, &state)
+        case .persona(let id):
+            let subject = id.map { DefinitionSubject.persona(id: $0) } ?? state.workspace.definitions.personas.first.map { .persona(id: $0.id) }
+            showDefinitions(DefinitionsView(), selecting: subject, reveal: true, &state)
+        default: break
+        }
         state.banner = Banner(discarded ? "Discarded the form; nothing changed." : "Cancelled; nothing changed.", expires: state.now.adding(seconds: 3))
         if let theirs = state.pendingConflict { return externalChange(theirs, &state) }
         return []
@@ -75,6 +82,18 @@ extension Reducer {
         case .refused(let error):
             state.banner = Banner("Not saved: \(error.message).", isError: true, expires: state.now.adding(seconds: 6))
             return []
+        case .definitionSaved(let ws, let label, let subject):
+            let before = state.workspace
+            var effects = commit(ws, label: label, &state)
+            showDefinitions(DefinitionsView(), selecting: subject, reveal: true, &state)
+            state.banner = state.workspace == before
+                ? Banner("No change to \(state.workspace.definitions.title(of: subject)).", expires: state.now.adding(seconds: 3))
+                : savedBanner(subject, state)
+            if let theirs = state.pendingConflict {
+                effects.removeAll { $0 == .save }
+                return effects + externalChange(theirs, &state)
+            }
+            return effects
         case .applied(let ws, let label, let pane, let item):
             state.mode = .normal
             if let theirs = state.pendingConflict {

@@ -29,7 +29,7 @@ extension Reducer {
         case .normal:
             state.banner = Banner("Paste ignored: no text field is open (a adds an item, c opens quick capture).", isError: true,
                                   expires: state.now.adding(seconds: 4))
-        case .help, .owed, .confirmQuit, .confirmNewWeek, .confirmDiscard, .conflict, .quitting:
+        case .help, .owed, .definitions, .confirmQuit, .confirmNewWeek, .confirmDiscard, .conflict, .quitting:
             break
         }
         return []

@@ -68,6 +68,8 @@ public enum Reducer {
             return []
         case .owed(let selected):
             return owedKey(key, selected: selected, &state)
+        case .definitions(let view):
+            return definitionsKey(key, view, &state)
         case .conflict(let theirs, let viewing):
             return conflictKey(key, theirs: theirs, viewing: viewing, &state)
         case .confirmQuit:
@@ -89,8 +91,10 @@ public enum Reducer {
         case .confirmDiscard(let typed):
             switch KeyMap.prompt(key) {
             case .confirm?:
-                if case .capture = typed { return closeCapture(discarded: true, &state) }
-                return closeForm(discarded: true, &state)
+                switch typed {
+                case .capture: return closeCapture(discarded: true, &state)
+                case .form(let form): return closeForm(discarded: true, target: form.target, &state)
+                }
             case .decline?: state.mode = typed.mode
             case nil: break
             }

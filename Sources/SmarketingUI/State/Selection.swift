@@ -78,6 +78,7 @@ extension AppState {
         case .capture: return .capture
         case .conflict: return .conflict
         case .owed: return .owed
+        case .definitions: return .definitions
         }
     }
 }
