@@ -202,6 +202,10 @@ struct DefinitionsTests {
         #expect(saved == Persona(id: "per-data", name: "Data lead Devi", role: "Leads the data team\nof three.", goals: "Self-serve.",
                                  pains: "Rework.", objections: "Lock-in.", whereTheyLook: "", agreed: false))
         #expect(meeting(s).definitionChanges.map(\.title) == ["Persona: Data lead Devi"])
+        // A field's further lines stay indented under its label.
+        let lines = screen(s).split(separator: "\n")
+        let role = try #require(lines.firstIndex { $0.contains("Role: Leads the data team") })
+        #expect(lines[role + 1].contains("      of three."))
     }
 
     @Test func aPersonaTextThatDoesNotReadBackIsRefusedAndKeptForTheNextE() throws {
@@ -214,8 +218,10 @@ struct DefinitionsTests {
         #expect(s.workspace == before, "nothing saved")
         #expect(s.banner?.isError == true)
         #expect(s.banner?.text == "Persona not saved (your text is kept: E reopens it): line 3: \"Budget\" is not a field; use Name, Role, Goals, Pains, Objections, Where they look.")
-        #expect(view(s)?.kept == DefinitionsView.KeptText(subject: subject, text: bad))
-        // E opens what was typed, not the stored persona.
+        #expect(s.unsavedDefinitionText == UnsavedDefinitionText(subject: subject, text: bad))
+        // E opens what was typed, not the stored persona, even after closing and reopening the view.
+        s.press(.escape)
+        select(&s, subject)
         #expect(Reducer.reduce(&s, .key(.char("E"))) == [.editNotes(.definition(subject), bad)])
 
         _ = Reducer.reduce(&s, .notesEdited(.definition(subject), .success("Role: Leads data\n")))
@@ -227,10 +233,15 @@ struct DefinitionsTests {
         #expect(s.banner?.text.contains("line 2: \"Name\" appears twice") == true)
         #expect(s.workspace == before)
 
+        // Saving the persona in the form instead also forgets it.
+        s.press(.enter, .enter)
+        #expect(s.unsavedDefinitionText == nil)
+        _ = Reducer.reduce(&s, .notesEdited(.definition(subject), .success(bad)))
+        #expect(s.unsavedDefinitionText != nil)
         // A good text saves and forgets what was kept.
         _ = Reducer.reduce(&s, .notesEdited(.definition(subject), .success("Name: Dev\nRole: Leads data\n")))
         #expect(s.workspace.definitions.personas[1].name == "Dev")
-        #expect(view(s)?.kept == nil)
+        #expect(s.unsavedDefinitionText == nil)
     }
 
     @Test func aTextOverTheLimitFromTheEditorIsKeptNotLost() throws {
@@ -239,7 +250,7 @@ struct DefinitionsTests {
         let huge = String(repeating: "x", count: ModelLimits.longText + 1)
         _ = Reducer.reduce(&s, .notesEdited(.definition(.lead), .success(huge)))
         #expect(s.banner?.isError == true)
-        #expect(view(s)?.kept?.text == huge)
+        #expect(s.unsavedDefinitionText?.text == huge)
         #expect(s.workspace.definitions.lead.text != huge)
     }
 

@@ -95,6 +95,8 @@ public struct AppState: Equatable, Sendable {
     public var asciiOnly = false
     /// A change on disk that arrived while a form was open; it is dealt with when the form closes.
     public var pendingConflict: Workspace?
+    /// Editor text for a definition that could not be saved; `E` on that subject opens it again.
+    public var unsavedDefinitionText: UnsavedDefinitionText?
     /// A capture line whose owner nobody has been called yet, after the chair was told so: Enter
     /// again adds it as written.
     public var captureNewOwnerWarned: String?

@@ -2,24 +2,23 @@ import SmarketingModel
 
 /// The team's definitions view (`I`): which subject is selected and how far the page is scrolled.
 public struct DefinitionsView: Equatable, Sendable {
-    /// Text from `$EDITOR` that could not be saved (a persona that does not read back, a text over
-    /// the limit): kept so that `E` on the same subject opens it again and nothing typed is lost.
-    public struct KeptText: Equatable, Sendable {
-        public var subject: DefinitionSubject
-        public var text: String
-    }
-
     /// Index into `Definitions.subjects`.
     public var selected: Int
     /// The first line of the page on screen.
     public var top: Int
-    public var kept: KeptText?
 
-    public init(selected: Int = 0, top: Int = 0, kept: KeptText? = nil) {
+    public init(selected: Int = 0, top: Int = 0) {
         self.selected = selected
         self.top = top
-        self.kept = kept
     }
+}
+
+/// Text from `$EDITOR` that could not be saved (a persona that does not read back, a text over the
+/// limit): kept in `AppState` so that `E` on the same subject opens it again, even after a form
+/// or closing the view, and nothing typed is lost.
+public struct UnsavedDefinitionText: Equatable, Sendable {
+    public var subject: DefinitionSubject
+    public var text: String
 }
 
 extension AppState {
@@ -95,7 +94,7 @@ extension Reducer {
         case .editInEditor:
             guard let subject else { return [] }
             let text: String
-            if let kept = view.kept, kept.subject == subject {
+            if let kept = state.unsavedDefinitionText, kept.subject == subject {
                 text = kept.text
             } else if case .persona(let id) = subject, let persona = state.workspace.definitions.personas.first(where: { $0.id == id }) {
                 text = PersonaText.text(of: persona)
@@ -181,7 +180,7 @@ extension Reducer {
     /// `$EDITOR` closed on a definition: save the text (a persona read back field by field), or
     /// keep it for the next `E` and say what is wrong.
     static func definitionEdited(_ subject: DefinitionSubject, _ result: Result<String, NotesEditFailure>, _ state: inout AppState) -> [Effect] {
-        var view = state.definitionsView
+        let view = state.definitionsView
         let what = subject.isPersona ? "Persona" : "Definition"
         let raw: String
         switch result {
@@ -197,7 +196,7 @@ extension Reducer {
         while text.hasSuffix("\n") { text.removeLast() }
         let definitions = state.workspace.definitions
         func keep(_ message: String) -> [Effect] {
-            view.kept = DefinitionsView.KeptText(subject: subject, text: raw)
+            state.unsavedDefinitionText = UnsavedDefinitionText(subject: subject, text: raw)
             showDefinitions(view, selecting: subject, &state)
             state.banner = Banner("\(what) not saved (your text is kept: E reopens it): \(message).", isError: true)
             return []
@@ -227,7 +226,7 @@ extension Reducer {
             })
             if let refusal { return keep(refusal.message) }
         }
-        if view.kept?.subject == subject { view.kept = nil }
+        if state.unsavedDefinitionText?.subject == subject { state.unsavedDefinitionText = nil }
         showDefinitions(view, selecting: subject, &state)
         if state.workspace == before {
             state.banner = Banner("No change to \(definitions.title(of: subject)).", expires: state.now.adding(seconds: 3))

@@ -85,6 +85,7 @@ extension Reducer {
         case .definitionSaved(let ws, let label, let subject):
             let before = state.workspace
             var effects = commit(ws, label: label, &state)
+            if state.unsavedDefinitionText?.subject == subject { state.unsavedDefinitionText = nil }
             showDefinitions(DefinitionsView(), selecting: subject, reveal: true, &state)
             state.banner = state.workspace == before
                 ? Banner("No change to \(state.workspace.definitions.title(of: subject)).", expires: state.now.adding(seconds: 3))

@@ -28,8 +28,10 @@ struct DefinitionsOverlay: OverlayWidget {
         definitions.subjects.map { subject in
             let paragraphs: [String]
             if case .persona(let id) = subject, let persona = definitions.personas.first(where: { $0.id == id }) {
+                // A field's further lines are indented under its label.
                 paragraphs = Persona.fields.flatMap { field in
-                    "\(field.label): \(persona[keyPath: field.path])".split(separator: "\n").map(String.init)
+                    "\(field.label): \(persona[keyPath: field.path])".split(separator: "\n").enumerated()
+                        .map { $0.offset == 0 ? String($0.element) : "  " + String($0.element).trimmingSpaces }
                 }
             } else {
                 paragraphs = definitions.text(of: subject).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -88,9 +90,11 @@ struct DefinitionsOverlay: OverlayWidget {
                 lines.append(Line(kind: .empty, text: "(nothing written yet: e writes it)", entry: i))
             }
             for paragraph in paragraphs {
-                for row in wrap(TextSanitizer.visible(paragraph), width: width, hanging: entry.hangingIndent ? "  " : "") {
-                    lines.append(Line(kind: .body, text: row, entry: i))
-                }
+                // Leading spaces indent the whole paragraph (a persona field's further lines).
+                let lead = String(paragraph.prefix { $0 == " " })
+                let rows = wrap(TextSanitizer.visible(String(paragraph.dropFirst(lead.count))), width: max(1, width - lead.count),
+                                hanging: entry.hangingIndent ? "  " : "")
+                for row in rows { lines.append(Line(kind: .body, text: lead + row, entry: i)) }
             }
             ranges.append(start..<lines.count)
             if i < entries.count - 1 { lines.append(Line(kind: .gap, text: "", entry: i)) }
