@@ -263,6 +263,15 @@ struct DefinitionsTests {
         #expect(form.fields[0].hint.hasSuffix("Esc, then E edits them all"))
     }
 
+    @Test func aPasteOnTheViewIsNotRunAsKeys() throws {
+        var s = try state()
+        s.press(.char("I"))
+        let before = s.workspace
+        _ = Reducer.reduce(&s, .paste("  a d g E"))
+        #expect(s.workspace == before && view(s) == DefinitionsView())
+        #expect(s.banner?.text == "Paste ignored: e opens the definition in a form, E in your editor.")
+    }
+
     @Test func presentModeOnlyReads() throws {
         var s = try state()
         s.readOnly = true

@@ -29,7 +29,10 @@ extension Reducer {
         case .normal:
             state.banner = Banner("Paste ignored: no text field is open (a adds an item, c opens quick capture).", isError: true,
                                   expires: state.now.adding(seconds: 4))
-        case .help, .owed, .definitions, .confirmQuit, .confirmNewWeek, .confirmDiscard, .conflict, .quitting:
+        case .definitions:
+            state.banner = Banner("Paste ignored: e opens the definition in a form, E in your editor.", isError: true,
+                                  expires: state.now.adding(seconds: 4))
+        case .help, .owed, .confirmQuit, .confirmNewWeek, .confirmDiscard, .conflict, .quitting:
             break
         }
         return []
