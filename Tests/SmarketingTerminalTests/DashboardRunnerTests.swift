@@ -130,6 +130,23 @@ struct DashboardRunnerTests {
         #expect(try scratch.load().currentMeeting?.agenda[0].notes == "Five of five done.")
     }
 
+    @Test func aDefinitionEditedInTheEditorLandsInTheFileAndItsMeeting() throws {
+        let scratch = try ScratchWorkspace()
+        let before = try scratch.load().definitions.idealLead
+        var seen: String?
+        let (outcome, terminal) = try run(scratch, editor: { text in
+            seen = text
+            return .success("Logistics firms of 200+ people with a reporting pain.\n")
+        }, [.until("Agenda"), .input([.key(.char("I"))]), .until("Definitions ·"), .input([.key(.char("E"))]),
+            .until("Saved: The ideal lead"), .input([.key(.char("q")), .key(.char("q"))])])
+        #expect(outcome.exitCode == 0 && !terminal.ranOut)
+        #expect(terminal.suspensions == 1)
+        #expect(seen == before.text)
+        let saved = try scratch.load()
+        #expect(saved.definitions.idealLead == Definition("Logistics firms of 200+ people with a reporting pain.", agreed: before.agreed))
+        #expect(saved.currentMeeting?.definitionChanges.map(\.subject) == [.idealLead])
+    }
+
     @Test func aMissingThemeFallsBackWithAMessageRatherThanFailing() throws {
         let scratch = try ScratchWorkspace()
         let (outcome, terminal) = try run(scratch, theme: "no-such-theme", [

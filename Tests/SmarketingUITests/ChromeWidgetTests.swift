@@ -149,7 +149,7 @@ struct OverlayWidgetTests {
         ])
     }
 
-    /// At 200 columns the whole key list fits at once, in three columns, the meeting's keys first.
+    /// At 200 columns the whole key list fits at once, in four columns, the meeting's keys first.
     @Test func wideHelpShowsEveryKeyInColumnsWithTheMeetingFirst() {
         let help = HelpOverlay(scroll: 0)
         let rect = help.placement(on: Size(width: 200, height: 60))

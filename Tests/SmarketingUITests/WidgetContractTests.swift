@@ -29,6 +29,9 @@ struct WidgetContractTests {
         ("capture", CaptureLine(editor: LineEditor("a: Priya: send the deck 🚀"), completions: ["Priya"])),
         ("conflict", ConflictOverlay(fileLabel: "w.json", unsavedEdits: 1,
                                      differences: [.init(kind: "team", title: "", change: "changed")], viewing: true)),
+        ("definitions", DefinitionsOverlay(entries: DefinitionsOverlay.entries(
+            WorkspaceTemplate.starterDefinitions(sla: LeadSLA(leadsPerRepPerMonth: 5, firstAttemptBusinessHours: 6, attemptsRequired: 4, attemptWindowDays: 12), personaID: "per1"),
+            changed: [.mql]), selected: 1, top: 3)),
     ] }
 
     static let rects = [(0, 0), (1, 1), (2, 1), (3, 2), (5, 3), (9, 4), (20, 6), (44, 12), (90, 20)].map {

@@ -9,7 +9,7 @@ public enum DashboardCommand: Hashable, Sendable {
     // the team
     case people
     // the live meeting
-    case startMeeting, nextItem, endMeeting, capture, editNotes, acceptSuggestion, dismissSuggestion, newWeek, owed
+    case startMeeting, nextItem, endMeeting, capture, editNotes, acceptSuggestion, dismissSuggestion, newWeek, owed, definitions
     // view
     case zoom, toggleResolved, cycleTheme, help, redraw, quit
 }
@@ -18,7 +18,7 @@ extension DashboardCommand {
     /// The help overlay's group for the command; the meeting's keys come first.
     public var helpGroup: String {
         switch self {
-        case .startMeeting, .nextItem, .endMeeting, .capture, .editNotes, .acceptSuggestion, .dismissSuggestion, .newWeek, .owed, .people:
+        case .startMeeting, .nextItem, .endMeeting, .capture, .editNotes, .acceptSuggestion, .dismissSuggestion, .newWeek, .owed, .people, .definitions:
             return "Running the meeting"
         case .nextPane, .previousPane, .focus, .up, .down, .top, .bottom, .pageUp, .pageDown:
             return "Moving around"
@@ -68,6 +68,11 @@ public enum PeopleCommand: Hashable, Sendable {
     case up, down, toggleAttendance, allPresent, add, edit, remove, importNames, undo, redo, close
 }
 
+/// What a key does in the team's definitions (`I`).
+public enum DefinitionsCommand: Hashable, Sendable {
+    case up, down, pageUp, pageDown, edit, editInEditor, toggleAgreed, addPersona, deletePersona, undo, close
+}
+
 /// The chair's choice when the file changed on disk under unsaved edits.
 public enum ConflictCommand: Hashable, Sendable {
     case reload, keepMine, view
@@ -84,6 +89,7 @@ public enum Command: Hashable, Sendable {
     case conflict(ConflictCommand)
     case owed(OwedCommand)
     case people(PeopleCommand)
+    case definitions(DefinitionsCommand)
 
     public var context: KeyContext {
         switch self {
@@ -96,6 +102,7 @@ public enum Command: Hashable, Sendable {
         case .conflict: return .conflict
         case .owed: return .owed
         case .people: return .people
+        case .definitions: return .definitions
         }
     }
 }
@@ -111,6 +118,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case conflict = "File changed on disk"
     case owed = "Who owes what"
     case people = "People & attendance"
+    case definitions = "Definitions"
 }
 
 /// One row of the key map: the keys, where they apply, what they do, and how to describe them.
@@ -177,6 +185,7 @@ public enum KeyMap {
         bind([.char("W")], .dashboard(.newWeek), "close this meeting and start next week's"),
         bind([.char("O")], .dashboard(.owed), "who owes what: open action items by owner, overdue first"),
         bind([.char("P")], .dashboard(.people), "people & attendance: the roster, and who is here today"),
+        bind([.char("I")], .dashboard(.definitions), "the team's definitions: ideal lead, personas, lead/MQL/SQL/opportunity, the SLA in words"),
         // Dashboard: view
         bind([.char("z")], .dashboard(.zoom), "zoom the focused pane to full screen", hint: "zoom"),
         bind([.char("r")], .dashboard(.toggleResolved), "show or hide resolved friction points", panes: [.friction]),
@@ -229,6 +238,17 @@ public enum KeyMap {
         bind([.char("u")], .people(.undo), "undo the last edit"),
         bind([.ctrl("r")], .people(.redo), "redo"),
         bind([.escape, .char("P"), .char("q")], .people(.close), "close"),
+        bind([.char("j"), .down], .definitions(.down), "next definition", hint: "move"),
+        bind([.char("k"), .up], .definitions(.up), "previous definition"),
+        bind([.pageDown], .definitions(.pageDown), "page down (a long definition scrolls first)"),
+        bind([.pageUp], .definitions(.pageUp), "page up"),
+        bind([.enter, .char("e")], .definitions(.edit), "edit the definition in a form", hint: "edit"),
+        bind([.char("E")], .definitions(.editInEditor), "edit it in $EDITOR (a persona as \"Label: value\" lines)", hint: "$EDITOR"),
+        bind([.char(" "), .char("g")], .definitions(.toggleAgreed), "mark it agreed, or back to draft", hint: "agreed/draft"),
+        bind([.char("a")], .definitions(.addPersona), "add a buyer persona", hint: "persona"),
+        bind([.char("d")], .definitions(.deletePersona), "delete the selected persona (u undoes)"),
+        bind([.char("u")], .definitions(.undo), "undo the last edit"),
+        bind([.escape, .char("I"), .char("q")], .definitions(.close), "close", hint: "close"),
         bind([.char("r")], .conflict(.reload), "reload the file, dropping my unsaved edits", hint: "reload theirs"),
         bind([.char("k")], .conflict(.keepMine), "keep mine: save my version, put theirs aside as FILE.conflict-TIME", hint: "keep mine"),
         bind([.char("v")], .conflict(.view), "view both versions' differences", hint: "view both"),
@@ -270,6 +290,11 @@ public enum KeyMap {
 
     public static func people(_ key: Key) -> PeopleCommand? {
         if case .people(let c)? = command(for: key, in: .people) { return c }
+        return nil
+    }
+
+    public static func definitions(_ key: Key) -> DefinitionsCommand? {
+        if case .definitions(let c)? = command(for: key, in: .definitions) { return c }
         return nil
     }
 

@@ -39,6 +39,7 @@ extension DashboardScreen {
         case .help(let scroll): return HelpOverlay(scroll: scroll)
         case .owed(let selected): return OwedOverlay(state, selected: selected)
         case .people(let selected): return PeopleOverlay(state, selected: selected)
+        case .definitions(let view): return DefinitionsOverlay(state, view: view)
         case .confirmQuit: return QuitPrompt(unsavedEdits: state.unsavedEdits)
         case .confirmNewWeek:
             guard let meeting = state.meeting else { return nil }
@@ -104,6 +105,7 @@ extension StatusBar {
         case .help: mode = "HELP"
         case .owed: mode = "OWED"
         case .people: mode = "PEOPLE"
+        case .definitions: mode = "DEFINITIONS"
         case .confirmQuit: mode = "QUIT?"
         case .confirmNewWeek: mode = "NEW WEEK?"
         case .confirmDiscard: mode = "DISCARD?"
@@ -305,5 +307,15 @@ extension PeopleOverlay {
         self.selected = min(max(0, selected), max(0, rows.count - 1))
         hasMeeting = state.meeting != nil
         namesOffRoster = rows.isEmpty ? Reducer.namesOffTheRoster(ws).count : 0
+    }
+}
+
+// MARK: definitions
+
+extension DefinitionsOverlay {
+    init(_ state: AppState, view: DefinitionsView) {
+        entries = Self.entries(state.workspace.definitions, changed: state.changedDefinitions)
+        selected = view.selected
+        top = view.top
     }
 }

@@ -34,6 +34,8 @@ public enum NotesTarget: Equatable, Sendable {
     case mitigation(id: String)
     case decision(id: String)
     case meetingNotes
+    /// One of the team's definitions, or a persona as "Label: value" lines (`PersonaText`).
+    case definition(DefinitionSubject)
 
     /// The text `$EDITOR` edits for the item: its notes, mitigation or text (nil: the meeting's notes).
     public init?(_ item: ItemRef?) {
@@ -46,13 +48,14 @@ public enum NotesTarget: Equatable, Sendable {
         }
     }
 
-    /// The item whose text this is (nil: the meeting's notes).
+    /// The item whose text this is (nil: the meeting's notes, or a definition, which is no
+    /// meeting item: check `definition` first).
     public var item: ItemRef? {
         switch self {
         case .agendaNotes(let id): return .agenda(id)
         case .mitigation(let id): return .friction(id)
         case .decision(let id): return .decision(id)
-        case .meetingNotes: return nil
+        case .meetingNotes, .definition: return nil
         }
     }
 
@@ -62,6 +65,8 @@ public enum NotesTarget: Equatable, Sendable {
         case .mitigation: return "mitigation"
         case .decision: return "decision"
         case .meetingNotes: return "meeting notes"
+        case .definition(.persona): return "persona"
+        case .definition: return "definition"
         }
     }
 }

@@ -46,6 +46,9 @@ public enum Mode: Equatable, Sendable {
     /// "People & attendance": the roster, with this meeting's attendance; `selected` indexes
     /// `workspace.people`.
     case people(selected: Int)
+    /// The team's definitions (`I`): which subject is selected, the scroll, and editor text that
+    /// could not be saved.
+    case definitions(DefinitionsView)
 }
 
 /// Text the chair typed and has not committed: a changed form, or the quick-capture line.
@@ -97,6 +100,8 @@ public struct AppState: Equatable, Sendable {
     public var asciiOnly = false
     /// A change on disk that arrived while a form was open; it is dealt with when the form closes.
     public var pendingConflict: Workspace?
+    /// Editor text for a definition that could not be saved; `E` on that subject opens it again.
+    public var unsavedDefinitionText: UnsavedDefinitionText?
     /// A capture line whose owner nobody has been called yet, after the chair was told so: Enter
     /// again adds it as written.
     public var captureNewOwnerWarned: String?

@@ -13,6 +13,18 @@ public enum FormTarget: Equatable, Sendable {
     case team
     /// A member of the roster, by the name they had when the form opened (nil: a new person).
     case person(name: String?)
+    /// One of the team's fixed definitions (the ideal lead, lead, MQL, SQL, opportunity, the SLA).
+    case definition(DefinitionSubject)
+    /// A buyer persona; nil adds one.
+    case persona(id: String?)
+
+    /// Whether the form edits one of the team's definitions (it closes back to the definitions view).
+    public var isDefinition: Bool {
+        switch self {
+        case .definition, .persona: return true
+        default: return false
+        }
+    }
 }
 
 /// One field of a form.
@@ -33,7 +45,8 @@ public struct FormField: Equatable, Sendable {
     /// beginning (and says so), and the whole text is kept unless the field is changed.
     public var fullText: String?
 
-    public init(_ key: String, _ label: String, text: String, hint: String = "") {
+    /// `editorKey` is the key that opens the whole of a long text in $EDITOR where this form is used.
+    public init(_ key: String, _ label: String, text: String, hint: String = "", editorKey: String = "N") {
         self.key = key
         self.label = label
         kind = .text(LineEditor(text))
@@ -41,7 +54,7 @@ public struct FormField: Equatable, Sendable {
         let characters = text.count
         if characters > LineEditor.maximumLength {
             fullText = text
-            self.hint = "shows the first \(LineEditor.maximumLength) of \(characters) characters; Esc, then N edits them all"
+            self.hint = "shows the first \(LineEditor.maximumLength) of \(characters) characters; Esc, then \(editorKey) edits them all"
         }
     }
 

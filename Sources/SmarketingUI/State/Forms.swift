@@ -101,7 +101,25 @@ public enum Forms {
                           hint: "←/→ to choose"),
                 FormField("shortName", "Short name", text: person?.shortName ?? "", hint: "empty: first name, or first name and initial"),
             ])
+        case .definition(let subject):
+            let definition = ws.definitions[subject] ?? Definition()
+            return FormState(target: target, title: ws.definitions.title(of: subject), fields: [
+                FormField("text", "Definition", text: definition.text, hint: "E in the definitions view edits it in $EDITOR", editorKey: "E"),
+                agreedField(definition.agreed),
+            ])
+        case .persona(let id):
+            let persona = id.flatMap { id in ws.definitions.personas.first { $0.id == id } }
+            return FormState(target: target, title: persona == nil ? "New buyer persona" : "Persona: \(persona?.name ?? "")",
+                             fields: [FormField("name", "Name", text: persona?.name ?? "", hint: "e.g. Operations lead")]
+                                + Persona.fields.map { FormField($0.key, $0.label, text: persona?[keyPath: $0.path] ?? "", editorKey: "E") }
+                                + [agreedField(persona?.agreed ?? false)])
         }
+    }
+
+    static let agreedOptions = ["draft", "agreed"]
+
+    static func agreedField(_ agreed: Bool) -> FormField {
+        FormField("agreed", "Agreed", options: agreedOptions, selected: agreed ? 1 : 0, hint: "agreed by sales and marketing, or a draft to agree on")
     }
 
     // MARK: validation
@@ -117,7 +135,8 @@ public enum Forms {
 
     static func message(for field: FormField, in form: FormState, _ ws: Workspace) -> String? {
         if field.changedInPart, let full = field.fullText {
-            return "too long to edit here (\(full.count) characters; a field holds \(LineEditor.maximumLength)): Esc, then N edits it in your editor"
+            let key = form.target.isDefinition ? "E" : "N"
+            return "too long to edit here (\(full.count) characters; a field holds \(LineEditor.maximumLength)): Esc, then \(key) edits it in your editor"
         }
         let value = field.value.trimmed
         switch (form.target, field.key) {
@@ -172,6 +191,13 @@ public enum Forms {
             if let range = ranges[key] {
                 guard let n = Int(value), range.contains(n) else { return "use a whole number from \(range.lowerBound) to \(range.upperBound)" }
             }
+        case (.persona, "name"):
+            if value.isEmpty { return "required" }
+            if value.utf8.count > ModelLimits.shortText { return "at most \(ModelLimits.shortText) bytes" }
+        case (.persona, "agreed"), (.definition, "agreed"):
+            break
+        case (.persona, _), (.definition, _):
+            if field.submittedValue.utf8.count > ModelLimits.longText { return "at most \(ModelLimits.longText) bytes" }
         case (.saveCopy, _):
             if value.isEmpty { return "type a file name" }
             if value.hasSuffix("/") { return "that is a folder; add a file name" }
@@ -202,12 +228,16 @@ public enum Forms {
         case refused(EditError)
         /// A person saved to the roster; `renamed` counts the places a new name was carried to.
         case savedPerson(Workspace, name: String, renamed: Int)
+        /// One of the team's definitions was saved (the view goes back to it).
+        case definitionSaved(Workspace, label: String, subject: DefinitionSubject)
     }
 
     /// Checks the form and saves it through the model's edit API.
     public static func submit(_ form: FormState, to ws: Workspace, ids: inout IDPool, now: Timestamp, today: CalendarDate) -> Outcome {
         var form = form
         guard validate(&form, in: ws) else { return .invalid(form) }
+        // The definitions belong to the team, not to a meeting: they need none.
+        if form.target.isDefinition { return submitDefinition(form, to: ws, ids: &ids) }
         var ws = ws
         if case .person(let old) = form.target {
             // The roster needs no meeting.
@@ -224,6 +254,9 @@ public enum Forms {
         func text(_ key: String) -> String { form.value(key).trimmed }
         do {
             switch form.target {
+            case .definition, .persona:
+                return submitDefinition(form, to: ws, ids: &ids)
+
             case .agendaItem(let id, let insertAt):
                 var item = id.flatMap { id in meeting.agenda.first { $0.id == id } } ?? AgendaItem(id: ids.fresh("ag"), title: "")
                 item.title = text("title")
@@ -312,6 +345,39 @@ public enum Forms {
             return .invalid(form)
         }
         return .refused(error)
+    }
+}
+
+extension Forms {
+    /// Saves a definition or persona form through the model, which records the change in the
+    /// current meeting for its minutes.
+    static func submitDefinition(_ form: FormState, to ws: Workspace, ids: inout IDPool) -> Outcome {
+        var form = form
+        var ws = ws
+        let agreed = form.value("agreed") == "agreed"
+        do {
+            switch form.target {
+            case .definition(let subject):
+                try ws.saveDefinition(subject, Definition(form.submittedValue("text").trimmed, agreed: agreed))
+                return .definitionSaved(ws, label: "edit definition", subject: subject)
+            case .persona(let id):
+                var persona = id.flatMap { id in ws.definitions.personas.first { $0.id == id } } ?? Persona(id: ids.fresh("per"), name: "")
+                persona.name = form.value("name").trimmed
+                for field in Persona.fields { persona[keyPath: field.path] = form.submittedValue(field.key).trimmed }
+                persona.agreed = agreed
+                try ws.savePersona(persona)
+                return .definitionSaved(ws, label: id == nil ? "add persona" : "edit persona", subject: .persona(id: persona.id))
+            default:
+                return .refused(EditError("not a definition"))
+            }
+        } catch {
+            if let key = error.field, let i = form.fields.firstIndex(where: { $0.key == key }) {
+                form.fields[i].error = error.message
+                form.focus = i
+                return .invalid(form)
+            }
+            return .refused(error)
+        }
     }
 }
 

@@ -18,7 +18,7 @@ extension Reducer {
     /// What a read-only (present mode) screen still does: look around, never edit.
     static let readOnlyCommands: Set<DashboardCommand> = [
         .nextPane, .previousPane, .focus(.kpis), .focus(.agenda), .focus(.friction), .focus(.actions),
-        .up, .down, .top, .bottom, .pageUp, .pageDown, .zoom, .toggleResolved, .cycleTheme, .help, .redraw, .quit,
+        .up, .down, .top, .bottom, .pageUp, .pageDown, .zoom, .toggleResolved, .cycleTheme, .help, .redraw, .quit, .definitions,
     ]
 
     static func perform(_ command: DashboardCommand, _ state: inout AppState) -> [Effect] {
@@ -66,6 +66,7 @@ extension Reducer {
         case .endMeeting: return endMeeting(&state)
         case .owed: state.mode = .owed(selected: 0)
         case .people: state.mode = .people(selected: 0)
+        case .definitions: openDefinitions(&state)
         case .teamSettings: state.mode = .form(Forms.form(for: .team, in: state.workspace))
         case .saveStandingAgenda: return saveStandingAgenda(&state)
         case .newWeek: state.mode = .confirmNewWeek
@@ -196,6 +197,7 @@ extension Reducer {
     }
 
     static func notesEdited(_ target: NotesTarget, _ result: Result<String, NotesEditFailure>, _ state: inout AppState) -> [Effect] {
+        if case .definition(let subject) = target { return definitionEdited(subject, result, &state) }
         switch result {
         case .failure(let failure):
             state.banner = Banner("Notes not changed: \(failure.message)", isError: true)

@@ -73,7 +73,7 @@ extension Reducer {
         case .conflict(_, let viewing):
             // Already asking (the same change can be noticed twice): show the newest version, keep the view.
             state.mode = .conflict(theirs: theirs, viewing: viewing)
-        case .normal, .help, .owed, .people, .confirmQuit, .confirmNewWeek, .quitting:
+        case .normal, .help, .owed, .people, .definitions, .confirmQuit, .confirmNewWeek, .quitting:
             state.mode = .conflict(theirs: theirs, viewing: false)
         }
         return []

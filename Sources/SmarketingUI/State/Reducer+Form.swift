@@ -82,6 +82,13 @@ extension Reducer {
     /// Closes the open form without saving it; a change on disk that waited for it comes next.
     static func closeForm(_ form: FormState, discarded: Bool, _ state: inout AppState) -> [Effect] {
         state.mode = modeAfter(form, state)
+        switch form.target {
+        case .definition(let subject): showDefinitions(DefinitionsView(), selecting: subject, reveal: true, &state)
+        case .persona(let id):
+            let subject = id.map { DefinitionSubject.persona(id: $0) } ?? state.workspace.definitions.personas.first.map { .persona(id: $0.id) }
+            showDefinitions(DefinitionsView(), selecting: subject, reveal: true, &state)
+        default: break
+        }
         state.banner = Banner(discarded ? "Discarded the form; nothing changed." : "Cancelled; nothing changed.", expires: state.now.adding(seconds: 3))
         if let theirs = state.pendingConflict { return externalChange(theirs, &state) }
         return []
@@ -120,6 +127,19 @@ extension Reducer {
             } else {
                 state.banner = Banner(old == nil ? "Added \(shown) to the roster." : "Saved \(shown).", expires: state.now.adding(seconds: 4))
             }
+            if let theirs = state.pendingConflict {
+                effects.removeAll { $0 == .save }
+                return effects + externalChange(theirs, &state)
+            }
+            return effects
+        case .definitionSaved(let ws, let label, let subject):
+            let before = state.workspace
+            var effects = commit(ws, label: label, &state)
+            if state.unsavedDefinitionText?.subject == subject { state.unsavedDefinitionText = nil }
+            showDefinitions(DefinitionsView(), selecting: subject, reveal: true, &state)
+            state.banner = state.workspace == before
+                ? Banner("No change to \(state.workspace.definitions.title(of: subject)).", expires: state.now.adding(seconds: 3))
+                : savedBanner(subject, state)
             if let theirs = state.pendingConflict {
                 effects.removeAll { $0 == .save }
                 return effects + externalChange(theirs, &state)

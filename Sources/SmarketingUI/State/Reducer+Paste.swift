@@ -29,6 +29,9 @@ extension Reducer {
         case .normal:
             state.banner = Banner("Paste ignored: no text field is open (a adds an item, c opens quick capture).", isError: true,
                                   expires: state.now.adding(seconds: 4))
+        case .definitions:
+            state.banner = Banner("Paste ignored: e opens the definition in a form, E in your editor.", isError: true,
+                                  expires: state.now.adding(seconds: 4))
         case .help, .owed, .people, .confirmQuit, .confirmNewWeek, .confirmDiscard, .conflict, .quitting:
             break
         }

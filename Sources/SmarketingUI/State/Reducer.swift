@@ -70,6 +70,8 @@ public enum Reducer {
             return owedKey(key, selected: selected, &state)
         case .people(let selected):
             return peopleKey(key, selected: selected, &state)
+        case .definitions(let view):
+            return definitionsKey(key, view, &state)
         case .conflict(let theirs, let viewing):
             return conflictKey(key, theirs: theirs, viewing: viewing, &state)
         case .confirmQuit:

@@ -79,6 +79,7 @@ extension AppState {
         case .conflict: return .conflict
         case .owed: return .owed
         case .people: return .people
+        case .definitions: return .definitions
         }
     }
 }

@@ -20,13 +20,13 @@ struct HelpOverlay: OverlayWidget {
     /// Width of the keys column inside a column.
     static let keysWidth = 14
     /// The narrowest and widest a column of keys and help gets.
-    static let minimumColumn = 56, maximumColumn = 72
+    static let minimumColumn = 46, maximumColumn = 72
 
     /// How many columns fit in a `width`-wide box (borders and margins included), and how wide
-    /// each is: one on an 80-column screen, two at 120, three at 200.
+    /// each is: one on an 80-column screen, two at 120, four at 200.
     static func layout(for width: Int) -> (count: Int, columnWidth: Int) {
         let room = max(10, width - 4)
-        let count = max(1, min(3, (room + 2) / (minimumColumn + 2)))
+        let count = max(1, min(4, (room + 2) / (minimumColumn + 2)))
         return (count, min(maximumColumn, (room - (count - 1) * 2) / count))
     }
 
