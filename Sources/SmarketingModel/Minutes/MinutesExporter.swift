@@ -208,7 +208,18 @@ public struct MinutesExporter: Exporter {
             lines.append("\(heading(level)) \(MarkdownEscaper.inline(change.title)) (\(change.agreed ? "agreed" : "draft"))")
             lines.append("")
             if case .persona = change.subject {
-                lines += change.text.split(separator: "\n").map { "- " + MarkdownEscaper.inline(String($0)) }
+                // One item per field, a field's later lines joined to it; a field left empty
+                // ("Goals:") is left out.
+                let labels = Persona.fields.map { "\($0.label):" }
+                var items: [String] = []
+                for line in change.text.split(separator: "\n").map(String.init) {
+                    if labels.contains(where: { line.hasPrefix($0) }) || items.isEmpty {
+                        items.append(line)
+                    } else if !line.trimmingSpaces.isEmpty {
+                        items[items.count - 1] += " " + line.trimmingSpaces
+                    }
+                }
+                lines += items.filter { !labels.contains($0) }.map { "- " + MarkdownEscaper.inline($0) }
             } else if change.text.trimmingSpaces.isEmpty {
                 lines.append("*(left empty)*")
             } else {

@@ -128,9 +128,12 @@ public struct Persona: Equatable, Sendable, Identifiable {
         ]
     }
 
-    /// The persona as one text, a "Label: value" line per field.
+    /// The persona as one text, a "Label: value" line per field ("Label:" when it is empty).
     public var text: String {
-        Self.fields.map { "\($0.label): \(self[keyPath: $0.path])" }.joined(separator: "\n")
+        Self.fields.map { field in
+            let value = self[keyPath: field.path]
+            return value.isEmpty ? "\(field.label):" : "\(field.label): \(value)"
+        }.joined(separator: "\n")
     }
 }
 
