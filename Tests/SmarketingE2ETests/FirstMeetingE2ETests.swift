@@ -32,7 +32,20 @@ struct FirstMeetingE2ETests {
         try chair.keys("Enter")
         try chair.waitUntilGone("Team & targets")
 
-        //@@DEFINITIONS@@
+        // 3. I: the definitions. A new team starts with drafts; agree the MQL in new words, and
+        // agree the ideal lead as drafted.
+        try chair.keys("I")
+        try chair.waitFor("Definitions · 0 agreed, 7 drafts")
+        try chair.keys("j", "j", "j", "Enter") // the ideal lead, the persona, the lead, the MQL
+        try chair.waitFor("What counts as an MQL")
+        try chair.keys("C-u")
+        try chair.type("Fits the ideal lead and asked for a demo, or scored 60")
+        try chair.keys("Tab", "Right", "Enter") // Agreed: draft → agreed
+        try chair.waitFor("Definitions · 1 agreed, 6 drafts")
+        try chair.keys("k", "k", "k", "Space")
+        try chair.waitFor("Definitions · 2 agreed, 5 drafts")
+        try chair.keys("I")
+        try chair.waitUntilGone("Definitions · ")
 
         // 4. P: people & attendance. Add Sam to the roster and mark him present; Priya is away.
         try chair.keys("P")
@@ -83,7 +96,9 @@ struct FirstMeetingE2ETests {
         #expect(minutes.contains("Present (3): Dana Whitfield, Luis Ortega, Sam Patel\\\n"), "\(minutes)")
         #expect(minutes.contains("Absent (1): Priya Natarajan\\\n"))
         #expect(minutes.contains(/\| 6 \| Pricing page test results \| Luis Ortega \| 5 min \|/))
-        //@@MINUTES@@
+        #expect(minutes.contains("## Definitions changed this week"))
+        #expect(minutes.contains("### What counts as an MQL (agreed)\n\nFits the ideal lead and asked for a demo, or scored 60\n"))
+        #expect(minutes.contains("### The ideal lead (agreed)\n"))
 
         // 9. Next week, from the dashboard.
         let again = try TmuxSession(width: 100, height: 30, shellCommand: "\(TmuxSession.binary) \(file); echo __EXIT=$?")
@@ -106,6 +121,8 @@ struct FirstMeetingE2ETests {
         #expect(ws.people.map(\.name) == ["Dana Whitfield", "Luis Ortega", "Priya Natarajan", "Sam Patel"])
         #expect(ws.person(named: "Sam Patel")?.team == .sales)
         #expect(next.attendees == ws.people.map(\.name) && next.absent.isEmpty, "everyone on the roster is expected")
-        //@@NEXTWEEK@@
+        #expect(ws.definitions.mql == Definition("Fits the ideal lead and asked for a demo, or scored 60", agreed: true), "definitions carry over")
+        #expect(ws.definitions.idealLead.agreed && !ws.definitions.sql.agreed)
+        #expect(first.definitionChanges.map(\.subject) == [.mql, .idealLead] && next.definitionChanges.isEmpty)
     }
 }
