@@ -33,6 +33,18 @@ struct PeopleTests {
         }
     }
 
+    /// Attendees the roster does not know are still on screen, so P shows all the attendance
+    /// the minutes will print; `i` puts them on the roster.
+    @Test func attendeesNotOnTheRosterAreListedUnderTheRows() throws {
+        var s = try UIFixture.state(size: Size(width: 100, height: 30))
+        s.workspace.people.removeAll { $0.name == "Hannah Kim" || $0.name == "Sam Patel" }
+        s.press(.char("P"))
+        #expect(screen(s).contains("Also present, not on the roster: Hannah Kim, Sam Patel (i adds them)"), "\(screen(s))")
+        s.press(.char("i"))
+        #expect(s.workspace.person(named: "Sam Patel") != nil)
+        #expect(!screen(s).contains("Also present, not on the roster"))
+    }
+
     @Test func spaceMarksPresentThenAbsentThenPresentAgain() throws {
         var s = try unmarked()
         s.press(.char("P"), .char("j"), .char("j"))

@@ -307,6 +307,7 @@ extension PeopleOverlay {
         self.selected = min(max(0, selected), max(0, rows.count - 1))
         hasMeeting = state.meeting != nil
         namesOffRoster = rows.isEmpty ? Reducer.namesOffTheRoster(ws).count : 0
+        presentOffRoster = state.meeting?.attendees.filter { ws.person(named: $0) == nil } ?? []
     }
 }
 

@@ -19,6 +19,9 @@ struct PeopleOverlay: OverlayWidget {
     var hasMeeting = true
     /// Names in use that are not on the roster (`i` adds them).
     var namesOffRoster = 0
+    /// This meeting's attendees who are not on the roster: shown under the rows, so the
+    /// attendance the minutes print is all on screen.
+    var presentOffRoster: [String] = []
 
     var title: String {
         guard hasMeeting, !rows.isEmpty else { return "People · \(rows.count) on the roster" }
@@ -32,7 +35,13 @@ struct PeopleOverlay: OverlayWidget {
     static let shortFooter = "Space here/away · A all · a add · e edit · d del · Esc"
 
     func placement(on screen: Size) -> Rect {
-        Panel.centered(width: 80, height: max(9, rows.count + 5), in: screen)
+        Panel.centered(width: 80, height: max(9, rows.count + 5 + (offRosterLine == nil ? 0 : 2)), in: screen)
+    }
+
+    /// "Also present, not on the roster: Hannah Kim, Sam Patel (i adds them)".
+    var offRosterLine: String? {
+        guard hasMeeting, !rows.isEmpty, !presentOffRoster.isEmpty else { return nil }
+        return "Also present, not on the roster: \(presentOffRoster.joined(separator: ", ")) (i adds them)"
     }
 
     static func attendance(_ present: Bool?) -> (mark: String, role: StyleRole) {
@@ -69,7 +78,11 @@ struct PeopleOverlay: OverlayWidget {
         let headerArea = Rect(x: inner.x, y: inner.y, width: inner.width, height: 1)
         ListPane.drawRow(&grid, headerArea, y: inner.y, role: .dim, prefix: " " + (hasMeeting ? pad("Attendance", markWidth) : ""),
                          title: "Name", columns: columns("Side", "Short name", role: .dim))
-        let visible = max(1, inner.height - 3)
+        let note = offRosterLine
+        if let note {
+            grid.text(" " + TextSanitizer.visible(note), x: inner.x, y: inner.maxY - 2, role: .dim, maxWidth: inner.width)
+        }
+        let visible = max(1, inner.height - 3 - (note == nil ? 0 : 2))
         let top = max(0, min(selected - visible + 1, rows.count - visible))
         for line in 0..<visible {
             let r = top + line
