@@ -101,16 +101,14 @@ public final class TerminalScreen {
 
     // MARK: colours
 
-    /// Maps every role to attributes and a colour pair for this terminal's colour depth.
+    /// Maps every role to attributes and a colour pair for this terminal's colour depth
+    /// (`Theme.terminalStyle` decides what each role gets).
     public func setTheme(_ theme: Theme) {
         var pairs: [String: Int32] = [:]
         var next: Int32 = 1
         roleAttributes.removeAll()
-        // Without colour (vt100, vt220) a theme's backgrounds vanish, and with them the selected
-        // row and the focused field: the mono theme marks them with reverse video and underline.
-        let theme = colors > 0 ? theme : Theme.mono
         for role in StyleRole.allCases {
-            let style = theme.style(role)
+            let style = theme.terminalStyle(role, colors: colors)
             var attrs = smk_a_normal()
             if style.bold { attrs |= smk_a_bold() }
             if style.dim { attrs |= smk_a_dim() }
@@ -118,10 +116,8 @@ public final class TerminalScreen {
             if style.reverse { attrs |= smk_a_reverse() }
             var pair: Int32 = 0
             if colors > 0 {
-                let fg = style.fg.number(forTerminalColors: colors).map(Int32.init) ?? -1
-                let bg = style.bg.number(forTerminalColors: colors).map(Int32.init) ?? -1
-                // Bright named colours on an 8-colour terminal become bold.
-                if colors < 16, case .named(let i) = style.fg, i >= 8 { attrs |= smk_a_bold() }
+                let fg = style.fg.map(Int32.init) ?? -1
+                let bg = style.bg.map(Int32.init) ?? -1
                 if fg != -1 || bg != -1 {
                     let key = "\(fg)/\(bg)"
                     if let existing = pairs[key] {
