@@ -107,7 +107,7 @@ let package = Package(
         // Drives the built binary in tmux: real pseudo-terminal, real keys, real files.
         .testTarget(
             name: "SmarketingE2ETests",
-            dependencies: ["smarketing", "SmarketingModel", "SmarketingTestSupport"]
+            dependencies: ["smarketing", "SmarketingModel", "SmarketingTestSupport", "CPseudoTerminal"]
         ),
     ]
 )
