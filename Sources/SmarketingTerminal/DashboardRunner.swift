@@ -92,7 +92,10 @@ public final class DashboardRunner {
                 names.insert(requested, at: 0) // a path, or a name that may fail to load (reported below)
             }
         } else if let background, let i = names.firstIndex(of: background.themeName) {
-            index = i
+            // Chosen for the chair, not by them: a light theme that cannot be loaded (not
+            // installed, or broken) quietly leaves the default, with no message they never asked for.
+            let (theme, problem) = noColor ? (Theme.mono, nil) : catalog.load(names[i])
+            if problem == nil { return StartingThemes(names: names, index: i, theme: theme, problem: nil) }
         }
         let (theme, problem) = noColor ? (Theme.mono, nil) : catalog.load(names[index])
         return StartingThemes(names: names, index: index, theme: theme, problem: problem)

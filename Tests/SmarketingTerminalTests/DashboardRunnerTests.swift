@@ -155,6 +155,21 @@ struct DashboardRunnerTests {
         #expect(outcome.exitCode == 0 && !terminal.ranOut)
     }
 
+    /// The light theme was picked for the chair, not by them: if it cannot be loaded the default
+    /// is used without a word (a theme the chair names still reports its problem).
+    @Test func aBrokenLightThemeQuietlyLeavesTheDefault() throws {
+        let scratch = try ScratchWorkspace()
+        let folder = scratch.directory + "/.config/smarketing/themes"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try #"{"roles": {"text": {"fg": "nope"}}}"#.write(toFile: folder + "/light.json", atomically: true, encoding: .utf8)
+        let (outcome, terminal) = try run(scratch, size: Size(width: 300, height: 30), environment: ["COLORFGBG": "0;15"], [
+            .until("Agenda"), .input([.key(.char("t"))]), .until("light.json: roles.text.fg"), .input([.key(.char("q"))]),
+        ])
+        #expect(outcome.exitCode == 0 && !terminal.ranOut)
+        // Only the t the chair pressed reported the broken file.
+        #expect(outcome.messages.count == 1)
+    }
+
     @Test func tooSmallAndBackAgainOnResize() throws {
         let scratch = try ScratchWorkspace()
         let (outcome, terminal) = try run(scratch, [
