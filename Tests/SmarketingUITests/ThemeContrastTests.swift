@@ -10,10 +10,16 @@ import Testing
 /// light; the projector theme paints every cell white. Read from the files in `Themes/`.
 @Suite("Themes: contrast")
 struct ThemeContrastTests {
-    /// Drawn large or as shapes, not read as text: 3:1 (WCAG's large text and graphics).
+    /// Drawn large or as shapes, not read as text: 3:1 (WCAG's large text and graphics). The rest
+    /// are text: 4.5:1. (`StyleRole.isLarge`, which the 8- and 16-colour fallback also uses.)
     static let largeRoles: Set<StyleRole> = [.digitsGood, .digitsWarn, .digitsBad, .border, .borderFocused, .overlayBorder, .sparkline]
 
     static func minimum(_ role: StyleRole) -> Double { largeRoles.contains(role) ? 3 : 4.5 }
+
+    @Test func theLargeRolesAreTheOnesTheTerminalEdgeTreatsAsLarge() {
+        #expect(Set(StyleRole.allCases.filter(\.isLarge)) == Self.largeRoles)
+        #expect(StyleRole.text.minimumContrast == 4.5 && StyleRole.digitsWarn.minimumContrast == 3)
+    }
 
     static func theme(_ name: String) throws -> Theme {
         let path = UIFixture.repository.appendingPathComponent("Themes/\(name).json").path
@@ -28,6 +34,23 @@ struct ThemeContrastTests {
         }
         let fg = shown(style.fg, theme.terminalForeground), bg = shown(style.bg, theme.terminalBackground)
         return style.reverse ? (bg, fg) : (fg, bg)
+    }
+
+    /// On 8 colours (TERM=xterm), as ncurses is told to draw it (`Theme.terminalStyle`) in xterm's
+    /// palette; a bold base colour counts as its bright twin where that reads better, as xterm
+    /// shows it.
+    @Test(arguments: ThemeCatalog.shippedNames)
+    func everyRoleIsLegibleOnEightColours(name: String) throws {
+        let theme = try Self.theme(name)
+        for role in StyleRole.allCases {
+            let t = theme.terminalStyle(role, colors: 8)
+            func shown(_ n: Int?, _ terminal: ThemeColor) -> RGB { n.map(RGB.xtermPalette) ?? terminal.shown(onTerminalColors: 8)! }
+            var (fg, bg) = (shown(t.fg, theme.terminalForeground), shown(t.bg, theme.terminalBackground))
+            if t.reverse { (fg, bg) = (bg, fg) }
+            var ratio = RGB.contrast(fg, bg)
+            if t.bold, let n = t.fg, n < 8 { ratio = max(ratio, RGB.contrast(RGB.xtermPalette(n + 8), bg)) }
+            #expect(ratio >= Self.minimum(role), "\(name).\(role.key) at 8 colours: \(fg) on \(bg) is \((ratio * 100).rounded() / 100):1, needs \(Self.minimum(role)):1")
+        }
     }
 
     @Test(arguments: ThemeCatalog.shippedNames)
