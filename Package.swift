@@ -102,12 +102,13 @@ let package = Package(
         // conflicts, the editor, resizes, signals) and theme files on disk.
         .testTarget(
             name: "SmarketingTerminalTests",
-            dependencies: ["SmarketingTerminal", "SmarketingUI", "SmarketingModel"]
+            dependencies: ["SmarketingTerminal", "SmarketingUI", "SmarketingModel", "SmarketingTestSupport"],
+            exclude: ["Fixtures"]
         ),
         // Drives the built binary in tmux: real pseudo-terminal, real keys, real files.
         .testTarget(
             name: "SmarketingE2ETests",
-            dependencies: ["smarketing", "SmarketingModel", "SmarketingTestSupport"]
+            dependencies: ["smarketing", "SmarketingModel", "SmarketingTestSupport", "CPseudoTerminal"]
         ),
     ]
 )

@@ -58,14 +58,17 @@ public final class DashboardRunner {
     /// Takes over the real terminal and runs until the chair quits or a signal stops it.
     public func run(workspace: Workspace) throws(TerminalUnavailable) -> Outcome {
         try TerminalScreen.checkUsable(environment: options.environment)
-        let themes = startingThemes()
+        // Asked only when it decides something: no theme named and colour in use.
+        let themes = startingThemes(background: options.theme == nil && !noColor
+            ? TerminalBackground.detect(environment: options.environment, query: { TerminalBackground.query() })
+            : nil)
         let screen = try TerminalScreen(theme: themes.theme, environment: options.environment)
         return run(workspace: workspace, on: screen, themes: themes)
     }
 
     /// Runs on any backend (a fake one in tests).
     public func run(workspace: Workspace, on backend: some TerminalBackend) -> Outcome {
-        run(workspace: workspace, on: backend, themes: startingThemes())
+        run(workspace: workspace, on: backend, themes: startingThemes(background: TerminalBackground.detect(environment: options.environment, query: { nil })))
     }
 
     private struct StartingThemes {
@@ -77,7 +80,9 @@ public final class DashboardRunner {
 
     private var noColor: Bool { !(options.environment["NO_COLOR"] ?? "").isEmpty }
 
-    private func startingThemes() -> StartingThemes {
+    /// The theme named with `--theme`, else the one made for the terminal's background (the
+    /// light theme on a light one), else the default. `t` cycles on from there.
+    private func startingThemes(background: TerminalBackground?) -> StartingThemes {
         var names = catalog.names()
         var index = 0
         if let requested = options.theme {
@@ -86,6 +91,11 @@ public final class DashboardRunner {
             } else {
                 names.insert(requested, at: 0) // a path, or a name that may fail to load (reported below)
             }
+        } else if let background, let i = names.firstIndex(of: background.themeName) {
+            // Chosen for the chair, not by them: a light theme that cannot be loaded (not
+            // installed, or broken) quietly leaves the default, with no message they never asked for.
+            let (theme, problem) = noColor ? (Theme.mono, nil) : catalog.load(names[i])
+            if problem == nil { return StartingThemes(names: names, index: i, theme: theme, problem: nil) }
         }
         let (theme, problem) = noColor ? (Theme.mono, nil) : catalog.load(names[index])
         return StartingThemes(names: names, index: index, theme: theme, problem: problem)

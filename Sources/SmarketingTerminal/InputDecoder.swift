@@ -73,6 +73,7 @@ struct InputDecoder {
         switch next {
         case .character(0x5B): return csi(&source) // ESC [
         case .character(0x4F): return ss3(&source) // ESC O
+        case .character(0x5D): return osc(&source) // ESC ]
         case .character(0x1B):
             // ESC ESC [ … is Alt plus a key from some terminals: unbound, swallowed whole.
             // Otherwise Esc was pressed twice.
@@ -171,6 +172,35 @@ struct InputDecoder {
         case 0x50...0x53: return .key(.function(Int(value) - 0x4F))
         default: return nil
         }
+    }
+
+    /// `ESC ] number ; … BEL` (or `ESC \`), after the `]`: a terminal's answer to a query (the
+    /// background colour, `TerminalBackground`) that came too late to be read at start-up. Swallowed
+    /// whole so it never runs as keys. `ESC ]` and no number is Alt-].
+    private mutating func osc(_ source: inout some InputSource) -> DecodedInput? {
+        guard let first = take(&source, wait: Self.sequenceWait) else { return .key(.alt("]")) }
+        guard case .character(let value) = first, (0x30...0x39).contains(value) else {
+            pending.insert(first, at: 0)
+            return .key(.alt("]"))
+        }
+        for _ in 0..<512 {
+            guard let unit = take(&source, wait: Self.sequenceWait) else { return nil } // cut short: dropped
+            guard case .character(let value) = unit else {
+                pending.insert(unit, at: 0)
+                return nil
+            }
+            switch value {
+            case 0x07, 0x9C: return nil
+            case 0x1B:
+                // ESC \ ends it; an ESC starting something else ends it too, and is kept.
+                if let next = take(&source, wait: Self.sequenceWait), next != .character(0x5C) {
+                    pending.insert(contentsOf: [unit, next], at: 0)
+                }
+                return nil
+            default: continue
+            }
+        }
+        return nil
     }
 
     /// The pasted text, up to `ESC [201~`. Read as raw bytes a buffer at a time (ncurses would

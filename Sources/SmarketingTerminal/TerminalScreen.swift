@@ -101,16 +101,14 @@ public final class TerminalScreen {
 
     // MARK: colours
 
-    /// Maps every role to attributes and a colour pair for this terminal's colour depth.
+    /// Maps every role to attributes and a colour pair for this terminal's colour depth
+    /// (`Theme.terminalStyle` decides what each role gets).
     public func setTheme(_ theme: Theme) {
         var pairs: [String: Int32] = [:]
         var next: Int32 = 1
         roleAttributes.removeAll()
-        // Without colour (vt100, vt220) a theme's backgrounds vanish, and with them the selected
-        // row and the focused field: the mono theme marks them with reverse video and underline.
-        let theme = colors > 0 ? theme : Theme.mono
         for role in StyleRole.allCases {
-            let style = theme.style(role)
+            let style = theme.terminalStyle(role, colors: colors)
             var attrs = smk_a_normal()
             if style.bold { attrs |= smk_a_bold() }
             if style.dim { attrs |= smk_a_dim() }
@@ -118,10 +116,8 @@ public final class TerminalScreen {
             if style.reverse { attrs |= smk_a_reverse() }
             var pair: Int32 = 0
             if colors > 0 {
-                let fg = style.fg.number(forTerminalColors: colors).map(Int32.init) ?? -1
-                let bg = style.bg.number(forTerminalColors: colors).map(Int32.init) ?? -1
-                // Bright named colours on an 8-colour terminal become bold.
-                if colors < 16, case .named(let i) = style.fg, i >= 8 { attrs |= smk_a_bold() }
+                let fg = style.fg.map(Int32.init) ?? -1
+                let bg = style.bg.map(Int32.init) ?? -1
                 if fg != -1 || bg != -1 {
                     let key = "\(fg)/\(bg)"
                     if let existing = pairs[key] {
@@ -254,8 +250,11 @@ public final class TerminalScreen {
         case 0xA0, 0x2007, 0x2009: return " "
         // The dashboard's own marks, each as the nearest ASCII.
         case 0xB7, 0x2022, 0x2026: return "."               // · • …
-        case 0x2264, 0x2190, 0x25C2, 0x25C0: return "<"     // ≤ ← ◂ ◀
-        case 0x2265, 0x2192, 0x25B8, 0x25B6: return ">"     // ≥ → ▸ ▶
+        case 0x2264, 0x2190, 0x25C2, 0x25C0, 0x2039: return "<" // ≤ ← ◂ ◀ ‹
+        case 0x2265, 0x2192, 0x25B8, 0x25B6, 0x203A: return ">" // ≥ → ▸ ▶ ›
+        case 0x201C, 0x201D, 0x201E: return "\""           // “ ” „
+        case 0x2018, 0x2019: return "'"                     // ‘ ’
+        case 0x25F4...0x25F7: return "o"                   // ◷ (the meeting clock)
         case 0x25B2, 0x2191: return "^"                     // ▲ ↑
         case 0x25BC, 0x2193: return "v"                     // ▼ ↓
         case 0x25CB, 0x25EF: return "o"                     // ○
@@ -264,7 +263,7 @@ public final class TerminalScreen {
         case 0x2713, 0x2714: return "+"                     // ✓
         case 0x2717, 0x2718, 0xD7: return "x"               // ✗ ×
         case 0x2691, 0x26A0: return "!"                     // ⚑ ⚠
-        case 0x25AE, 0x2588...0x258F, 0x2580...0x2587: return "#" // ▮ and block elements
+        case 0x25AE, 0x2580...0x2590, 0x2596...0x259F: return "#" // ▮, block elements and quadrants
         case 0x25AF, 0x2591...0x2593: return "-"            // ▯ and shades
         case 0x21BB, 0x21BA: return "@"                     // ↻ (carried over)
         case 0x2212, 0x2013, 0x2014: return "-"             // − – —

@@ -11,8 +11,9 @@ struct Open: ParsableCommand {
             file at once. Press ? inside for every key.
 
             Themes: default, light, projector, colorblind and mono ship with smarketing; your own \
-            go in $XDG_CONFIG_HOME/smarketing/themes (default ~/.config/smarketing/themes). With \
-            NO_COLOR set, only bold, reverse and underline are used.
+            go in $XDG_CONFIG_HOME/smarketing/themes (default ~/.config/smarketing/themes). Without \
+            --theme, a terminal with a light background (COLORFGBG, or its answer to an OSC 11 \
+            query) starts in light. With NO_COLOR set, only bold, reverse and underline are used.
 
             Examples:
               smarketing sample-data/northwind.json

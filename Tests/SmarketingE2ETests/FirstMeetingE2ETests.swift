@@ -78,7 +78,7 @@ struct FirstMeetingE2ETests {
 
         // 7. Run it: start, move on, capture an action item with a due date, end.
         try chair.keys("s")
-        try chair.waitFor("⏱")
+        try chair.waitFor("◷")
         try chair.keys("n")
         try chair.keys("c")
         try chair.type("a: Luis: send the deck due:fri")

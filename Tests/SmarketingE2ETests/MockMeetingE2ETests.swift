@@ -13,7 +13,7 @@ struct MockMeetingE2ETests {
         try presenter.waitFor("read-only")
         // 1. Start the meeting.
         try chair.keys("s")
-        try presenter.waitFor("⏱ 0:0")
+        try presenter.waitFor("◷ 0:0")
         // 2. Walk the agenda with timers.
         try chair.keys("n")
         try presenter.waitFor("▶ KPI review")

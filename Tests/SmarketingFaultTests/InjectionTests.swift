@@ -60,7 +60,12 @@ struct InjectionTests {
             run.send(keys)
             run.pump(200)
         }
-        let recording = run.finish()
+        let written = run.finish()
+        // The one OSC the dashboard writes is its own question about the background colour
+        // (TerminalBackground), first, before anything from the file is drawn.
+        let query = Array("\u{1B}]11;?\u{07}\u{1B}[c".utf8)
+        #expect(written.starts(with: query), "the background query was not first")
+        let recording = written.starts(with: query) ? Array(written.dropFirst(query.count)) : written
         #expect(Self.contains(recording, Array("␛]0;pwned␇".utf8)), "the title sequence was not shown as placeholders")
         for (name, bytes) in Self.forbidden {
             #expect(!Self.contains(recording, bytes), "\(name) reached the terminal")

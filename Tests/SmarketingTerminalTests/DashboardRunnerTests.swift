@@ -14,12 +14,13 @@ struct DashboardRunnerTests {
     let clock = FakeClock(Timestamp(iso: "2026-11-23T09:41:00Z")!)
 
     func run(_ scratch: ScratchWorkspace, store: MeetingStore? = nil, size: Size = Size(width: 100, height: 30), theme: String? = nil,
-             editor: ((String) -> Result<String, NotesEditFailure>)? = nil,
+             environment: [String: String] = [:], editor: ((String) -> Result<String, NotesEditFailure>)? = nil,
              _ steps: [FakeTerminal.Step]) throws -> (DashboardRunner.Outcome, FakeTerminal) {
         let store = store ?? MeetingStore(path: scratch.path)
         let workspace = try store.load()
         let terminal = FakeTerminal(size: size, steps)
-        let runner = DashboardRunner(store: store, options: .init(theme: theme, environment: ["TERM": "xterm-256color", "HOME": scratch.directory],
+        let env = ["TERM": "xterm-256color", "HOME": scratch.directory].merging(environment) { $1 }
+        let runner = DashboardRunner(store: store, options: .init(theme: theme, environment: env,
                                                                           clock: clock, editor: editor))
         let outcome = runner.run(workspace: workspace, on: terminal)
         #expect(terminal.restored, "the terminal was not given back")
@@ -157,6 +158,33 @@ struct DashboardRunnerTests {
         #expect(outcome.messages.count == 1)
         #expect(outcome.messages.first?.hasPrefix("smarketing: theme no-such-theme: not found") == true)
         #expect(outcome.messages.first?.hasSuffix("using the default theme") == true)
+    }
+
+    /// With no --theme, a terminal whose COLORFGBG says its background is light starts in the
+    /// light theme (t then moves on to the next one); a dark one, or a named theme, does not.
+    @Test(arguments: [("0;15", nil, "projector"), ("15;0", nil, "light"), ("0;default;15", nil, "projector"),
+                      ("0;15", "colorblind", "mono"), ("", nil, "light")] as [(String, String?, String)])
+    func theStartingThemeSuitsTheTerminalsBackground(colorfgbg: String, theme: String?, afterT: String) throws {
+        let scratch = try ScratchWorkspace()
+        let (outcome, terminal) = try run(scratch, theme: theme, environment: ["COLORFGBG": colorfgbg], [
+            .until("Agenda"), .input([.key(.char("t"))]), .until("Theme: \(afterT)"), .input([.key(.char("q"))]),
+        ])
+        #expect(outcome.exitCode == 0 && !terminal.ranOut)
+    }
+
+    /// The light theme was picked for the chair, not by them: if it cannot be loaded the default
+    /// is used without a word (a theme the chair names still reports its problem).
+    @Test func aBrokenLightThemeQuietlyLeavesTheDefault() throws {
+        let scratch = try ScratchWorkspace()
+        let folder = scratch.directory + "/.config/smarketing/themes"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try #"{"roles": {"text": {"fg": "nope"}}}"#.write(toFile: folder + "/light.json", atomically: true, encoding: .utf8)
+        let (outcome, terminal) = try run(scratch, size: Size(width: 300, height: 30), environment: ["COLORFGBG": "0;15"], [
+            .until("Agenda"), .input([.key(.char("t"))]), .until("light.json: roles.text.fg"), .input([.key(.char("q"))]),
+        ])
+        #expect(outcome.exitCode == 0 && !terminal.ranOut)
+        // Only the t the chair pressed reported the broken file.
+        #expect(outcome.messages.count == 1)
     }
 
     @Test func tooSmallAndBackAgainOnResize() throws {

@@ -97,6 +97,16 @@ struct InputDecoderTests {
         #expect(decode(ByteSource(.text(bytes))) == [.key(.char("j"))])
     }
 
+    /// The answer to the background-colour query, arriving after start-up gave up on it, never
+    /// runs as keys; Alt-] alone is still Alt-].
+    @Test func aLateColourAnswerIsSwallowedWhole() {
+        #expect(decode(ByteSource(.text("\u{1B}]11;rgb:ffff/ffff/ffff\u{07}j"))) == [.key(.char("j"))])
+        #expect(decode(ByteSource(.text("\u{1B}]11;rgb:0/0/0\u{1B}\\k"))) == [.key(.char("k"))])
+        #expect(decode(ByteSource(.text("\u{1B}]11;rgb:0/0/0\u{1B}[?64;1;2cq"))) == [.key(.char("q"))])
+        #expect(decode(ByteSource(.text("\u{1B}]"))) == [.key(.alt("]"))])
+        #expect(decode(ByteSource(.text("\u{1B}]x"))) == [.key(.alt("]")), .key(.char("x"))])
+    }
+
     @Test func escPressedTwiceIsTwoEscs() {
         #expect(decode(ByteSource(.text("\u{1B}\u{1B}"))) == [.key(.escape), .key(.escape)])
     }

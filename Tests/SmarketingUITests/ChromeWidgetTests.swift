@@ -12,19 +12,19 @@ struct BarWidgetTests {
 
     @Test func theHeaderShortensAttendeesChairAndTimerAndDropsAttendeesFirst() {
         let grid = WidgetFixture.draw(HeaderBar(team: "Northwind", clock: "09:41", meeting: Self.meeting), width: 100, height: 1)
-        WidgetFixture.expect(grid, [" smarketing  Northwind │ Mon 2026-11-23 │ ⏱ 12:34 of 60 min · ends ~10:15 │ chair Priya       09:41 "],
+        WidgetFixture.expect(grid, [" smarketing  Northwind │ Mon 2026-11-23 │ ◷ 12:34 of 60 min · ends ~10:15 │ chair Priya       09:41 "],
                              styles: [String(repeating: "H", count: 12) + String(repeating: "h", count: 81) + String(repeating: "H", count: 7)])
     }
 
     /// At 80 columns, with a real team name, the chair's name stays while the timer runs.
     @Test func at80ColumnsTheChairStaysBesideTheTimer() {
         let line = WidgetFixture.draw(HeaderBar(team: "Northwind Analytics: Revenue Team", clock: "09:41", meeting: Self.meeting), width: 80, height: 1).textLines[0]
-        #expect(line == " smarketing  Northwind Analytics: R… │ 11-23 │ ⏱ 12:34/60m │ chair Priya  09:41 ", "\(line)")
+        #expect(line == " smarketing  Northwind Analytics: R… │ 11-23 │ ◷ 12:34/60m │ chair Priya  09:41 ", "\(line)")
     }
 
     @Test func aNarrowHeaderKeepsTheTimerShortAndTheChair() {
         let grid = WidgetFixture.draw(HeaderBar(team: "Northwind", clock: "09:41", meeting: Self.meeting), width: 60, height: 1)
-        WidgetFixture.expect(grid, [" smarketing  Northwind │ ⏱ 12:34/60m │ chair Priya    09:41 "])
+        WidgetFixture.expect(grid, [" smarketing  Northwind │ ◷ 12:34/60m │ chair Priya    09:41 "])
     }
 
     @Test func anEndedMeetingAndNoMeeting() {

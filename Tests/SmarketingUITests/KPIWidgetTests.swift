@@ -47,6 +47,22 @@ struct KPITileTests {
         #expect(lines[7...9].contains { $0.contains("┄tgt") } && lines[9].hasSuffix("12w"))
     }
 
+    /// On a projector an underlined status looks like a strike-through on three-row digits: big
+    /// digits carry the status by colour (their own roles) and the title row's mark.
+    @Test func bigDigitsUseTheDigitRolesAndTheTitleKeepsTheMark() {
+        for (status, role, mark) in [(KPIStatus.onTarget, StyleRole.digitsGood, "●"), (.withinTenPercent, .digitsWarn, "◐"), (.offTarget, .digitsBad, "○")] {
+            var tile = Self.costPerLead()
+            tile.status = status
+            let grid = WidgetFixture.draw(tile, width: 34, height: 10)
+            for y in 1...3 {
+                let roles = Set((0..<34).map { grid[$0, y].role }).subtracting([.text, .target])
+                #expect(roles == [role], "row \(y) of \(status)")
+            }
+            #expect(grid.textLines[0].contains(mark))
+            #expect(grid[33, 0].role == KPITile.statusRole(status))
+        }
+    }
+
     @Test func noValueAndNoChangesReadNA() {
         let tile = KPITile(title: "Win rate", status: .noValue, value: "n/a", target: "≥ 25.0%", vsLastWeek: nil, vsFourWeekAverage: nil,
                            median: nil, trend: Trend(values: [nil, nil], roles: [.dim, .dim], target: 0.25))

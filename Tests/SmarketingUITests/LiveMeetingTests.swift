@@ -22,7 +22,7 @@ struct LiveMeetingTests {
         tick(&s, 9 * 60 + 8 * 60 + 30) // 8:30 into a 10-minute item: past 80%
         let frame = Renderer.render(s)
         try UIFixture.assertScreen(frame, "meeting-running-120x40")
-        #expect(frame.grid.textLines[0].contains("⏱ 17:30 of 60 min · ends ~10:35"))
+        #expect(frame.grid.textLines[0].contains("◷ 17:30 of 60 min · ends ~10:35"))
     }
 
     @Test func eEndsTheMeetingStopsTheClockAndRecordsTheRunningItem() throws {

@@ -56,16 +56,18 @@ struct ThemeTests {
     }
 
     /// The grid carries roles, not colours, so themes change how roles look, never which roles cells
-    /// have. This golden pins each shipped theme's resolved colours at 256 and 8 colours.
+    /// have. This golden pins what ncurses gets for each shipped theme at 256 and 8 colours.
     @Test(arguments: ThemeCatalog.shippedNames)
     func themeSheetGolden(name: String) throws {
         let theme = try shippedTheme(name).theme
-        var lines = ["# theme \(name): role → fg/bg at 256 colours, at 8 colours, attributes"]
+        var lines = ["# theme \(name): role → what ncurses gets at 256 colours | at 8 colours: fg/bg attributes"]
         for role in StyleRole.allCases {
-            let s = theme.style(role)
-            func n(_ c: ThemeColor, _ depth: Int) -> String { c.number(forTerminalColors: depth).map(String.init) ?? "-" }
-            let attrs = [s.bold ? "bold" : nil, s.dim ? "dim" : nil, s.underline ? "underline" : nil, s.reverse ? "reverse" : nil].compactMap { $0 }
-            lines.append("\(role.key): \(n(s.fg, 256))/\(n(s.bg, 256)) \(n(s.fg, 8))/\(n(s.bg, 8)) \(attrs.joined(separator: ","))")
+            func shown(_ depth: Int) -> String {
+                let s = theme.terminalStyle(role, colors: depth)
+                let attrs = [s.bold ? "bold" : nil, s.dim ? "dim" : nil, s.underline ? "underline" : nil, s.reverse ? "reverse" : nil].compactMap { $0 }
+                return "\(s.fg.map(String.init) ?? "-")/\(s.bg.map(String.init) ?? "-") \(attrs.joined(separator: ","))"
+            }
+            lines.append("\(role.key): \(shown(256)) | \(shown(8))")
         }
         let text = lines.joined(separator: "\n") + "\n"
         let url = UIFixture.testsDirectory.appendingPathComponent("Fixtures/themes/\(name).txt")
@@ -75,5 +77,50 @@ struct ThemeTests {
         } else {
             #expect(text == (try String(contentsOf: url, encoding: .utf8)))
         }
+    }
+
+    /// Underline on three-row digits reads as a strike-through: no shipped theme puts it there,
+    /// and a theme file that leaves the digit roles out gets its status styles without it.
+    @Test(arguments: ThemeCatalog.shippedNames)
+    func bigDigitsAreNeverUnderlined(name: String) throws {
+        let theme = try shippedTheme(name).theme
+        for role in [StyleRole.digitsGood, .digitsWarn, .digitsBad] {
+            #expect(!theme.style(role).underline, "\(name).\(role.key)")
+        }
+    }
+
+    @Test func digitRolesComeFromTheStatusRolesWithoutUnderline() throws {
+        let theme = try Theme.parse(Array(##"{"roles": {"warn": {"fg": "#875f00", "bold": true, "underline": true}, "digitsBad": {"fg": "#ff0000"}}}"##.utf8), path: "x.json")
+        #expect(theme.style(.digitsWarn) == RoleStyle(fg: ThemeColor("#875f00")!, bold: true))
+        #expect(theme.style(.digitsBad) == RoleStyle(fg: ThemeColor("#ff0000")!)) // named in the file: kept
+        #expect(theme.style(.digitsGood) == Theme.builtinDefault.style(.good))
+        // Mono tells warn from plain text by underline only: its digits are bold instead.
+        #expect(Theme.mono.style(.digitsWarn) == RoleStyle(bold: true))
+        #expect(Theme.mono.style(.digitsBad) == RoleStyle(bold: true))
+        #expect(Theme.mono.style(.warn).underline)
+    }
+
+    @Test func aThemeSaysWhichTerminalItIsFor() throws {
+        let light = try shippedTheme("light").theme
+        #expect(light.terminalBackground == ThemeColor("#ffffff") && light.terminalForeground == ThemeColor("#000000"))
+        #expect(Theme.builtinDefault.terminalBackground == Theme.darkTerminal.background)
+        let bad = #expect(throws: ThemeError.self) { try Theme.parse(Array(#"{"background": "default"}"#.utf8), path: "x.json") }
+        #expect(bad?.field == "background")
+    }
+
+    /// What ncurses is given. On 8 and 16 colours a bold base colour is often shown bright
+    /// (xterm's boldColors): bold black on white became grey on the projector.
+    @Test func boldIsDroppedWhereTheTerminalWouldBrightenItIntoTheBackground() throws {
+        let projector = try shippedTheme("projector").theme
+        #expect(projector.terminalStyle(.text, colors: 8) == TerminalStyle(fg: 0, bg: 7, bold: false))
+        #expect(projector.terminalStyle(.text, colors: 256) == TerminalStyle(fg: 16, bg: 231, bold: true))
+        // On a dark background the bright twin reads better: bold stays.
+        #expect(Theme.builtinDefault.terminalStyle(.bad, colors: 8) == TerminalStyle(fg: 1, bg: nil, bold: true))
+        // A bright named colour on 8 colours is its base colour in bold.
+        var theme = Theme.builtinDefault
+        theme.styles[.dim] = RoleStyle(fg: ThemeColor("bright-black")!)
+        #expect(theme.terminalStyle(.dim, colors: 8) == TerminalStyle(fg: 0, bg: nil, bold: true))
+        // No colour at all: the mono theme's attributes.
+        #expect(projector.terminalStyle(.selection, colors: 0) == TerminalStyle(reverse: true))
     }
 }

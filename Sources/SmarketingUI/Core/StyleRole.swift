@@ -30,6 +30,12 @@ public enum StyleRole: UInt8, CaseIterable, Sendable, Codable {
     case formError
     case sparkline
     case target
+    /// A KPI's value in big digits, by status. Status shows as colour plus the tile's mark, never
+    /// as underline (on three-row digits an underline reads as a strike-through). A theme file that
+    /// leaves these out gets its `good`/`warn`/`bad` style without the underline.
+    case digitsGood
+    case digitsWarn
+    case digitsBad
 
     /// The JSON key of the role in a theme file.
     public var key: String {
@@ -63,11 +69,14 @@ public enum StyleRole: UInt8, CaseIterable, Sendable, Codable {
         case .formError: return "formError"
         case .sparkline: return "sparkline"
         case .target: return "target"
+        case .digitsGood: return "digitsGood"
+        case .digitsWarn: return "digitsWarn"
+        case .digitsBad: return "digitsBad"
         }
     }
 
     /// One letter per role, for the style sidecar of golden screens.
     public var letter: Character {
-        Array("tdhHbBiIsSagwxAkqQEnNoOlfFerT")[Int(rawValue)]
+        Array("tdhHbBiIsSagwxAkqQEnNoOlfFerTGWX")[Int(rawValue)]
     }
 }

@@ -7,7 +7,7 @@ extension Theme {
         let accent = c("#5fafd7")
         return Theme(name: "default", styles: [
             .text: RoleStyle(),
-            .dim: RoleStyle(fg: c("bright-black")),
+            .dim: RoleStyle(fg: c("#8a8a8a")),
             .header: RoleStyle(fg: c("black"), bg: accent),
             .headerAccent: RoleStyle(fg: c("white"), bg: c("#005f87"), bold: true),
             .border: RoleStyle(fg: c("bright-black")),
@@ -24,9 +24,9 @@ extension Theme {
             .stage: RoleStyle(fg: accent, bold: true),
             .statusBar: RoleStyle(fg: c("#d0d0d0"), bg: c("#303030")),
             .statusKey: RoleStyle(fg: c("black"), bg: accent, bold: true),
-            .statusError: RoleStyle(fg: c("white"), bg: c("#d70000"), bold: true),
+            .statusError: RoleStyle(fg: c("#ffffff"), bg: c("#d70000"), bold: true),
             .banner: RoleStyle(fg: c("black"), bg: c("#ffd75f")),
-            .bannerError: RoleStyle(fg: c("white"), bg: c("#d70000"), bold: true),
+            .bannerError: RoleStyle(fg: c("#ffffff"), bg: c("#d70000"), bold: true),
             .overlay: RoleStyle(bg: panel),
             .overlayBorder: RoleStyle(fg: accent, bg: panel, bold: true),
             .formLabel: RoleStyle(fg: c("#bcbcbc"), bg: panel),
@@ -34,8 +34,8 @@ extension Theme {
             .formFieldFocused: RoleStyle(fg: c("black"), bg: c("#d7d7ff")),
             .formError: RoleStyle(fg: c("#ff5f5f"), bg: panel, bold: true),
             .sparkline: RoleStyle(fg: accent),
-            .target: RoleStyle(fg: c("bright-black")),
-        ])
+            .target: RoleStyle(fg: c("#8a8a8a")),
+        ]).derivingDigitRoles()
     }()
 
     /// No colour at all: bold, reverse and underline only. Used whenever `NO_COLOR` is set.
@@ -69,5 +69,5 @@ extension Theme {
         .formError: RoleStyle(bold: true),
         .sparkline: RoleStyle(),
         .target: RoleStyle(),
-    ])
+    ]).derivingDigitRoles()
 }

@@ -56,9 +56,13 @@ public enum ThemeColor: Equatable, Hashable, Sendable {
         return 2 * dr * dr + 4 * dg * dg + 3 * db * db
     }
 
+    /// The closest of the first `count` named colours. A grey stays a grey (black, white and, with
+    /// 16 colours, the bright ones): a mid grey is nearer cyan than white by distance alone.
     static func nearest(_ r: UInt8, _ g: UInt8, _ b: UInt8, among count: Int) -> Int {
         let c = (Int(r), Int(g), Int(b))
-        return (0..<count).min { distance(ansi[$0], c) < distance(ansi[$1], c) }!
+        let isGrey = max(c.0, c.1, c.2) - min(c.0, c.1, c.2) <= 24
+        let candidates = isGrey ? [0, 7, 8, 15].filter { $0 < count } : Array(0..<count)
+        return candidates.min { distance(ansi[$0], c) < distance(ansi[$1], c) }!
     }
 
     /// The closest colour of the xterm 256-colour palette: the 6×6×6 cube or the grey ramp.
@@ -100,13 +104,51 @@ public struct RoleStyle: Equatable, Hashable, Sendable {
 public struct Theme: Equatable, Sendable {
     public var name: String
     public var styles: [StyleRole: RoleStyle]
+    /// The terminal's own colours the theme is made for: what `default` stands for. smarketing
+    /// never paints these (a theme that wants a background gives every role a `bg`, as the
+    /// projector theme does); they say which terminal the theme suits, and the contrast check
+    /// measures `default` against them. A dark terminal unless the theme file says otherwise.
+    public var terminalForeground: ThemeColor
+    public var terminalBackground: ThemeColor
 
-    public init(name: String, styles: [StyleRole: RoleStyle]) {
+    public static let darkTerminal = (foreground: ThemeColor.rgb(0xD0, 0xD0, 0xD0), background: ThemeColor.rgb(0x1C, 0x1C, 0x1C))
+
+    public init(name: String, styles: [StyleRole: RoleStyle],
+                terminalForeground: ThemeColor = Theme.darkTerminal.foreground, terminalBackground: ThemeColor = Theme.darkTerminal.background) {
         self.name = name
         self.styles = styles
+        self.terminalForeground = terminalForeground
+        self.terminalBackground = terminalBackground
     }
 
     public func style(_ role: StyleRole) -> RoleStyle { styles[role] ?? RoleStyle() }
+
+    /// The big-digit role for each status role.
+    static let digitRoles: [(digits: StyleRole, status: StyleRole)] = [(.digitsGood, .good), (.digitsWarn, .warn), (.digitsBad, .bad)]
+
+    /// How a status looks in big digits when the theme does not say: the status style without
+    /// underline. A style that had only underline to tell it apart (the mono theme's `warn`) is
+    /// made bold instead, so it still differs from plain text without colour.
+    public static func digitsStyle(for status: RoleStyle) -> RoleStyle {
+        var style = status
+        guard style.underline else { return style }
+        style.underline = false
+        if style.fg == .terminalDefault, style.bg == .terminalDefault, !style.reverse { style.bold = true }
+        return style
+    }
+
+    /// Fills in the big-digit roles not in `explicit` from the status roles.
+    mutating func deriveDigitRoles(except explicit: Set<StyleRole> = []) {
+        for (digits, status) in Theme.digitRoles where !explicit.contains(digits) {
+            if let style = styles[status] { styles[digits] = Theme.digitsStyle(for: style) }
+        }
+    }
+
+    func derivingDigitRoles() -> Theme {
+        var theme = self
+        theme.deriveDigitRoles()
+        return theme
+    }
 }
 
 /// A theme file that could not be used: the file, the field and what was wrong.
@@ -133,6 +175,7 @@ extension Theme {
         guard case .object(let members) = root else { throw ThemeError(path: path, field: "", message: "expected a JSON object") }
         var theme = base
         theme.name = ThemeCatalog.baseName(path)
+        var explicit: Set<StyleRole> = []
         for member in members {
             switch member.key {
             case "name":
@@ -140,6 +183,11 @@ extension Theme {
                 theme.name = s
             case "description":
                 break
+            case "foreground", "background":
+                guard case .string(let s) = member.value, let color = ThemeColor(s), color != .terminalDefault else {
+                    throw ThemeError(path: path, field: member.key, message: "\(member.value.briefDescription) is not a colour; give the terminal's own \(member.key) this theme is made for, as a name (black, white…) or #rrggbb")
+                }
+                if member.key == "foreground" { theme.terminalForeground = color } else { theme.terminalBackground = color }
             case "roles":
                 guard case .object(let roles) = member.value else { throw ThemeError(path: path, field: "roles", message: "expected an object of role styles") }
                 for role in roles {
@@ -147,11 +195,13 @@ extension Theme {
                         throw ThemeError(path: path, field: "roles.\(TextSanitizer.visible(role.key))", message: "unknown role; known roles: \(StyleRole.allCases.map(\.key).joined(separator: ", "))")
                     }
                     theme.styles[styleRole] = try parseStyle(role.value, path: path, field: "roles.\(role.key)")
+                    explicit.insert(styleRole)
                 }
             default:
-                throw ThemeError(path: path, field: TextSanitizer.visible(member.key), message: "unknown field; a theme has \"name\", \"description\" and \"roles\"")
+                throw ThemeError(path: path, field: TextSanitizer.visible(member.key), message: "unknown field; a theme has \"name\", \"description\", \"foreground\", \"background\" and \"roles\"")
             }
         }
+        theme.deriveDigitRoles(except: explicit)
         return theme
     }
 

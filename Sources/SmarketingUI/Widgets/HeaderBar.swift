@@ -41,8 +41,8 @@ struct HeaderBar: Widget {
             forms[.timer] = ["ended \(at) · \(elapsed / 60) of \(length) min", "ended \(at)"]
         case .running(let elapsed, let length, let agenda, let endsAt)?:
             let clock = DurationFormat.clock(elapsed)
-            forms[.timer] = ["⏱ \(clock) of \(length) min · agenda \(agenda) min · ends ~\(endsAt)",
-                             "⏱ \(clock) of \(length) min · ends ~\(endsAt)", "⏱ \(clock)/\(length)m"]
+            forms[.timer] = ["◷ \(clock) of \(length) min · agenda \(agenda) min · ends ~\(endsAt)",
+                             "◷ \(clock) of \(length) min · ends ~\(endsAt)", "◷ \(clock)/\(length)m"]
         case nil:
             break
         }

@@ -32,6 +32,17 @@ struct KPITile: Widget {
         }
     }
 
+    /// The value in big digits: the status colour without underline (the title row's mark and
+    /// words carry the status without colour).
+    static func digitsRole(_ status: KPIStatus) -> StyleRole {
+        switch status {
+        case .onTarget: return .digitsGood
+        case .withinTenPercent: return .digitsWarn
+        case .offTarget: return .digitsBad
+        case .noValue: return .dim
+        }
+    }
+
     /// A shape per status, so the status reads without colour too.
     static func statusGlyph(_ status: KPIStatus) -> String {
         switch status {
@@ -64,12 +75,13 @@ struct KPITile: Widget {
         // Value against target: in big digits when the tile has room for them and its other lines.
         if rect.height >= 6, let parts = BigDigits.split(value), let rows = BigDigits.rows(parts.number, ascii: asciiOnly),
            DisplayWidth.of(parts.prefix) + DisplayWidth.of(rows[0]) + max(DisplayWidth.of(parts.suffix), 1) + 1 <= width {
-            let px = grid.text(parts.prefix, x: rect.x, y: y + 1, role: role, maxWidth: width)
+            let digitsRole = KPITile.digitsRole(status)
+            let px = grid.text(parts.prefix, x: rect.x, y: y + 1, role: digitsRole, maxWidth: width)
             for (i, row) in rows.enumerated() {
-                grid.text(row, x: rect.x + px, y: y + i, role: role, maxWidth: width - px)
+                grid.text(row, x: rect.x + px, y: y + i, role: digitsRole, maxWidth: width - px)
             }
             let after = rect.x + px + DisplayWidth.of(rows[0]) + 1
-            grid.text(parts.suffix, x: after, y: y + 1, role: role, maxWidth: max(0, rect.maxX - after))
+            grid.text(parts.suffix, x: after, y: y + 1, role: digitsRole, maxWidth: max(0, rect.maxX - after))
             // The target goes beside the digits if it fits, else under them.
             if rect.maxX - after - 1 >= DisplayWidth.of(target) + 1 {
                 grid.textRight(target, maxX: rect.maxX, y: y + 2, role: .target, maxWidth: rect.maxX - after)
