@@ -58,11 +58,19 @@ public final class DashboardRunner {
     /// Takes over the real terminal and runs until the chair quits or a signal stops it.
     public func run(workspace: Workspace) throws(TerminalUnavailable) -> Outcome {
         try TerminalScreen.checkUsable(environment: options.environment)
-        // Asked only when it decides something: no theme named and colour in use.
+        // Asked only when it decides something: no theme named and colour in use. Keys typed
+        // while the terminal was asked are read once the dashboard is up.
+        var typedAhead: [UInt8] = []
         let themes = startingThemes(background: options.theme == nil && !noColor
-            ? TerminalBackground.detect(environment: options.environment, query: { TerminalBackground.query() })
+            ? TerminalBackground.detect(environment: options.environment, query: {
+                guard let reply = TerminalBackground.query() else { return nil }
+                let (answers, typed) = TerminalBackground.split(reply)
+                typedAhead = typed
+                return answers
+            })
             : nil)
         let screen = try TerminalScreen(theme: themes.theme, environment: options.environment)
+        screen.pushBack(typedAhead)
         return run(workspace: workspace, on: screen, themes: themes)
     }
 

@@ -67,7 +67,7 @@ public enum TerminalBackground: Equatable, Sendable {
     /// request (`ESC [ c`) follows the OSC 11 one: every terminal answers it, and after the colour
     /// if it knows that query, so a terminal that does not is not waited for. Waits at most
     /// `timeoutMilliseconds`. Whatever arrives later is swallowed by `InputDecoder`, never run
-    /// as keys; keys typed in these milliseconds are dropped with the answers.
+    /// as keys; keys typed in these milliseconds come back in `split`'s `typed`.
     public static func query(timeoutMilliseconds: Int = 150) -> [UInt8]? {
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else { return nil }
         var saved = termios()
@@ -93,6 +93,43 @@ public enum TerminalBackground: Equatable, Sendable {
             reply += buffer[0..<n]
         }
         return reply
+    }
+
+    /// What came in while the query waited, split into the terminal's answers (the OSC 11 reply
+    /// and the Device Attributes one) and everything else: keys the chair typed meanwhile, which
+    /// the dashboard then reads as if they came after it started.
+    public static func split(_ bytes: [UInt8]) -> (answers: [UInt8], typed: [UInt8]) {
+        var answers: [UInt8] = [], typed: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            if let end = answerEnd(bytes, at: i) {
+                answers += bytes[i..<end]
+                i = end
+            } else {
+                typed.append(bytes[i])
+                i += 1
+            }
+        }
+        return (answers, typed)
+    }
+
+    /// The end of a terminal answer starting at `i`: `ESC ] … BEL` or `ESC ] … ESC \`, or
+    /// `ESC [ ?` digits and `;` then `c`; nil when none starts there (or it is cut off).
+    static func answerEnd(_ b: [UInt8], at i: Int) -> Int? {
+        guard i + 2 < b.count, b[i] == 0x1B else { return nil }
+        if b[i + 1] == UInt8(ascii: "]") {
+            var j = i + 2
+            while j < b.count {
+                if b[j] == 0x07 { return j + 1 }
+                if b[j] == 0x1B { return j + 1 < b.count && b[j + 1] == UInt8(ascii: "\\") ? j + 2 : nil }
+                j += 1
+            }
+            return nil
+        }
+        guard b[i + 1] == UInt8(ascii: "["), b[i + 2] == UInt8(ascii: "?") else { return nil }
+        var j = i + 3
+        while j < b.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b[j]) || b[j] == UInt8(ascii: ";") { j += 1 }
+        return j < b.count && b[j] == UInt8(ascii: "c") ? j + 1 : nil
     }
 
     /// True once `bytes` hold a Device Attributes answer: `ESC [ ?` digits and `;` then `c`.

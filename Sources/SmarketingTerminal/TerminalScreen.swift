@@ -140,6 +140,10 @@ public final class TerminalScreen {
     /// Waits up to `timeoutMilliseconds` (negative: forever) until the keyboard or one of `others`
     /// has something, or a signal arrives. Returns which are ready.
     public func wait(timeoutMilliseconds: Int32, others: [Int32]) -> (keyboard: Bool, ready: Set<Int32>) {
+        if pushedBack {
+            pushedBack = false
+            return (true, [])
+        }
         var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
         fds += (others + [TerminalSignals.wakeDescriptor]).filter { $0 >= 0 }.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
         let n = poll(&fds, nfds_t(fds.count), timeoutMilliseconds)
@@ -151,6 +155,17 @@ public final class TerminalScreen {
         // A stop signal counts as input: the key reader reports it.
         return (fds[0].revents != 0 || ready.contains(TerminalSignals.wakeDescriptor), ready)
     }
+
+    /// Puts bytes back in front of the input, as if typed now: keys that arrived before the
+    /// screen was set up. ncurses holds a few dozen; more than that is not typed ahead by hand.
+    public func pushBack(_ bytes: [UInt8]) {
+        for byte in bytes.prefix(64).reversed() { ungetch(Int32(byte)) }
+        pushedBack = !bytes.isEmpty
+    }
+
+    /// Bytes put back are in ncurses' queue, where `poll` cannot see them: the next wait returns
+    /// at once so they are read.
+    private var pushedBack = false
 
     /// The next key, paste, resize or stop signal if one is waiting; `.timeout` when there is
     /// none. Waits only inside an escape sequence that has begun (at most its escape delay).

@@ -111,6 +111,15 @@ struct TerminalBackgroundE2ETests {
         #expect(waitpid(run.pid, &status, WNOHANG) == run.pid, "q did not quit: the late answer left the dashboard in another mode")
     }
 
+    /// A key typed before the terminal answered is not lost: it runs once the dashboard is up.
+    @Test func aKeyTypedBeforeTheAnswerRunsAfterTheStart() throws {
+        let run = try Run()
+        #expect(run.waitFor(Self.query))
+        run.send("t") // next theme, typed before the terminal answers
+        run.send("\u{1B}]11;rgb:ffff/ffff/ffff\u{07}\u{1B}[?64;1;2c")
+        #expect(run.waitFor("Theme: projector"), "the key typed during the query was dropped")
+    }
+
     @Test(arguments: [("0;15", "projector"), ("15;0", "light")])
     func colorfgbgDecidesWithoutAsking(colorfgbg: String, afterT: String) throws {
         let run = try Run(environment: ["COLORFGBG": colorfgbg])

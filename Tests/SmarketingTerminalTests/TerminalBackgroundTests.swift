@@ -6,6 +6,20 @@ import SmarketingUI
 /// OSC 11 query. (The query on a real pseudo-terminal: TerminalBackgroundE2ETests.)
 @Suite("Terminal background")
 struct TerminalBackgroundTests {
+    /// Keys typed while the terminal was asked are kept apart from its answers, in order.
+    @Test func typedKeysAreSplitFromTheAnswers() {
+        let osc = Array("\u{1B}]11;rgb:ffff/ffff/ffff\u{07}".utf8), st = Array("\u{1B}]11;rgb:0/0/0\u{1B}\\".utf8)
+        let da = Array("\u{1B}[?64;1;2c".utf8)
+        let arrow = Array("\u{1B}[A".utf8)
+        let (answers, typed) = TerminalBackground.split(Array("2".utf8) + osc + Array("jé".utf8) + arrow + da + Array("q".utf8))
+        #expect(answers == osc + da)
+        #expect(typed == Array("2jé".utf8) + arrow + Array("q".utf8))
+        #expect(TerminalBackground.split(st + da).typed.isEmpty)
+        // A cut-off answer is not an answer: nothing is lost, it is handed on as it came.
+        #expect(TerminalBackground.split(Array("\u{1B}]11;rgb:ff".utf8)).typed == Array("\u{1B}]11;rgb:ff".utf8))
+        #expect(TerminalBackground.split([]) == ([], []))
+    }
+
     @Test func colorfgbgsLastFieldIsTheBackground() {
         #expect(TerminalBackground.fromCOLORFGBG("0;15") == .light)
         #expect(TerminalBackground.fromCOLORFGBG("15;0") == .dark)
