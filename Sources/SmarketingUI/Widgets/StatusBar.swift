@@ -41,8 +41,11 @@ struct StatusBar: Widget {
             compact = DisplayWidth.of(" \(text) ") > rect.width - prefix
         }
         if save == .presenter {
-            // "following FILE · updated 08:15:03" is the point of a presenter's bar: room for it.
-            x += grid.text(" \(fileLabel) ", x: x, y: rect.y, role: .statusBar, maxWidth: compact ? rect.width / 2 : rect.width - 12)
+            // "following FILE · updated 08:15:03" is the point of a presenter's bar: room for it,
+            // but a banner's news comes first.
+            let room: Int
+            if case .banner = message { room = max(10, rect.width / 3) } else { room = rect.width - 12 }
+            x += grid.text(" \(fileLabel) ", x: x, y: rect.y, role: .statusBar, maxWidth: room)
         } else if !compact {
             x += grid.text(" \(fileLabel) ", x: x, y: rect.y, role: .statusBar, maxWidth: min(max(10, rect.width / 4), rect.width))
         }
