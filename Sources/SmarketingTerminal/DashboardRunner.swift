@@ -192,7 +192,7 @@ public final class DashboardRunner {
                         _ = saves.take()
                         let problem = saveCopy(state.workspace, as: path)
                         if problem == nil {
-                            // Presenters follow the file, so they follow the copy's view.
+                            // The view goes beside the copy now: presenters of the copy follow it.
                             publisher?.remove()
                             publisher = ViewPublisher(workspacePath: store.path, mode: store.fileMode.map { mode_t($0) })
                             if let problem = publisher?.problem { actions.append(.viewNotPublished(problem)) }

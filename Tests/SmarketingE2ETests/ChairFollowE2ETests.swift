@@ -56,7 +56,7 @@ struct ChairFollowE2ETests {
         try presenter.waitFor("Title Typed for the room")
         // The presenter's own keys do not browse while it follows; q always quits.
         try presenter.keys("j", "Tab")
-        try presenter.waitFor("--independent to browse")
+        try presenter.waitFor("--independent browses")
         // One at a time: Escape and y sent together would read as Alt-y.
         try chair.keys("Escape")
         try chair.waitFor("Discard?")

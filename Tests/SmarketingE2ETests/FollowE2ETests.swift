@@ -45,7 +45,7 @@ struct FollowE2ETests {
         // The presenter's keys never edit and never write.
         let stamp = try Data(contentsOf: URL(fileURLWithPath: copy.path))
         try presenter.keys("a", "d", "Space", "u", "W", "y")
-        try presenter.waitFor("Following the chair (present --independent")
+        try presenter.waitFor("Following the chair; --independent browses")
         try presenter.keys("q")
         try presenter.waitFor("__EXIT=0")
         #expect(try Data(contentsOf: URL(fileURLWithPath: copy.path)) == stamp)

@@ -149,7 +149,7 @@ struct FollowTests {
             #expect(Reducer.reduce(&p, .key(key)).isEmpty)
         }
         #expect(p.mode == before.mode && p.focus == before.focus && p.selection == before.selection && p.workspace == before.workspace)
-        #expect(p.banner?.text == "Following the chair (present --independent to browse).")
+        #expect(p.banner?.text == "Following the chair; --independent browses.")
         #expect(Reducer.reduce(&p, .paste("pasted")).isEmpty && p.mode == before.mode)
         p.press(.char("t"))
         #expect(p.themeIndex == 1)

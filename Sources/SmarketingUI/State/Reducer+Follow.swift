@@ -10,7 +10,7 @@ extension Reducer {
         if let command = KeyMap.dashboard(key, pane: state.focus), followingCommands.contains(command) {
             return perform(command, &state)
         }
-        state.banner = Banner("Following the chair (present --independent to browse).",
+        state.banner = Banner("Following the chair; --independent browses.",
                               expires: state.now.adding(seconds: 3))
         return []
     }
