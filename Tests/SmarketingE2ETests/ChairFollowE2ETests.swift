@@ -102,6 +102,34 @@ struct ChairFollowE2ETests {
         try chair.waitFor("__EXIT=0")
     }
 
+    /// Across users on one host (presenters over ssh): whoever can read the workspace can follow.
+    @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "needs root to switch to nobody"))
+    func aPresenterRunByAnotherUserFollowsAndAChairThatCannotPublishSaysSo() throws {
+        let copy = try WorkspaceCopy("northwind.json")
+        chmod(copy.directory.path, 0o755)
+        chmod(copy.path, 0o644)
+        let chair = try TmuxSession(width: 100, height: 30, shellCommand: "\(TmuxSession.binary) \(copy.path); echo __EXIT=$?")
+        try chair.waitFor("1 KPIs")
+        let presenter = try TmuxSession(width: 100, height: 30, shellCommand:
+            "setpriv --reuid=65534 --regid=65534 --clear-groups \(TmuxSession.binary) present \(copy.path); echo __EXIT=$?")
+        try presenter.waitFor("following northwind.json")
+        try chair.keys("3")
+        try chair.keys("z")
+        try waitUntil(presenter, "the zoomed friction pane", Self.showsZoomedFriction)
+        try chair.keys("q")
+        try chair.waitFor("__EXIT=0")
+        try presenter.waitFor("no chair connected")
+        // A chair run by a user who cannot write the folder edits as before and says, once, that
+        // nobody can follow it.
+        let stranger = try TmuxSession(width: 100, height: 30, shellCommand:
+            "setpriv --reuid=65534 --regid=65534 --clear-groups \(TmuxSession.binary) \(copy.path); echo __EXIT=$?")
+        try stranger.waitFor("Not followed: cannot write the view file")
+        try stranger.keys("q")
+        try stranger.waitFor("__EXIT=0")
+        try presenter.keys("q")
+        try presenter.waitFor("__EXIT=0")
+    }
+
     /// Issue 13 §1 scale: many presenters follow one chair, each shows every change, and none
     /// uses the CPU while nothing happens. 10 by default, 20 under SMARKETING_SOAK=1.
     @Test func manyPresentersFollowOneChairAndSleepWhenIdle() throws {
