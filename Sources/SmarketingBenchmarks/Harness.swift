@@ -6,6 +6,7 @@ struct Measurement {
     var samples: [Double] // nanoseconds
 
     var median: Double { percentile(0.5) }
+    var p95: Double { percentile(0.95) }
     var p99: Double { percentile(0.99) }
 
     func percentile(_ p: Double) -> Double {

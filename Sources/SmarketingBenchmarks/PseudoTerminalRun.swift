@@ -118,6 +118,49 @@ struct PseudoTerminalRun {
         return nil
     }
 
+    /// A chair and a presenter on one file, each in its own pseudo-terminal. Once both are up and
+    /// the presenter follows, sends `keys` to the chair one at a time, each when both screens
+    /// are quiet, and returns the nanoseconds from the key written to the chair until the
+    /// presenter's screen starts changing (the presenter writes nothing else while idle).
+    static func followLatency(chair: [String], presenter: [String], environment: [String: String], rows: Int, cols: Int,
+                              keys: [String], timeout: Double = 2) -> [Double] {
+        let env = environment.map { "\($0.key)=\($0.value)" }
+        let cEnv = env.map { strdup($0) } + [nil]
+        defer { cEnv.forEach { free($0) } }
+        func spawn(_ argv: [String]) -> (pid: pid_t, master: Int32)? {
+            let cArgv = argv.map { strdup($0) } + [nil]
+            defer { cArgv.forEach { free($0) } }
+            var master: Int32 = -1
+            let pid = smk_spawn_in_pty(argv[0], cArgv, cEnv, Int32(rows), Int32(cols), &master)
+            return pid > 0 ? (pid, master) : nil
+        }
+        func waitFor(_ text: String, _ master: Int32, seconds: Double) -> Bool {
+            var seen = [UInt8]()
+            var answered = false
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline {
+                seen += readAvailable(master, waitMilliseconds: 20)
+                answerDeviceAttributes(seen, master, &answered)
+                if contains(seen, Array(text.utf8)) { return true }
+            }
+            return false
+        }
+        guard let c = spawn(chair) else { return [] }
+        defer { kill(c.pid, SIGKILL); var s: Int32 = 0; waitpid(c.pid, &s, 0); close(c.master) }
+        guard waitFor("NORMAL", c.master, seconds: 10), let p = spawn(presenter) else { return [] }
+        defer { kill(p.pid, SIGKILL); var s: Int32 = 0; waitpid(p.pid, &s, 0); close(p.master) }
+        guard waitFor("following", p.master, seconds: 10) else { return [] }
+        var samples: [Double] = []
+        for key in keys {
+            _ = drainQuietly(c.master, quietMilliseconds: 60)
+            _ = drainQuietly(p.master, quietMilliseconds: 60)
+            let t0 = Harness.now()
+            _ = key.withCString { write(c.master, $0, strlen($0)) }
+            if !readAvailable(p.master, waitMilliseconds: Int32(timeout * 1000)).isEmpty { samples.append(Double(Harness.now() - t0)) }
+        }
+        return samples
+    }
+
     /// Plays a terminal that does not know the background-colour query (as tmux 3.3): answers
     /// the Device Attributes request that follows it, so start-up is measured with the round
     /// trip a real terminal costs, not the query's timeout.

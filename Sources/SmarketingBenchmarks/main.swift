@@ -200,6 +200,18 @@ for size in pasteSizes {
     pasteFigures.append((size, Measurement(name: "", samples: samples)))
     FileHandle.standardError.write(Data("  paste \(size) bytes: median \(Harness.format(Measurement(name: "", samples: samples).median)) over \(samples.count) runs\n".utf8))
 }
+// A presenter following the chair: a key in the chair's terminal until the presenter's screen changes.
+let followSamples: [Double] = {
+    let copy = work.appendingPathComponent("pty-follow.json").path
+    try? FileManager.default.removeItem(atPath: copy)
+    try? FileManager.default.copyItem(atPath: subjects[0].path, toPath: copy)
+    // Through the agenda and back, with a zoom in and out now and then: each key changes the view.
+    let keys = (0..<(smoke ? 6 : 200)).map { i in i % 10 == 4 || i % 10 == 5 ? "z" : (i / 10 % 2 == 0 ? "j" : "k") }
+    return PseudoTerminalRun.followLatency(chair: [smarketing, copy], presenter: [smarketing, "present", copy], environment: env,
+                                           rows: 30, cols: 100, keys: ["2"] + keys)
+}()
+let follow = Measurement(name: "", samples: followSamples)
+FileHandle.standardError.write(Data("  follow: chair key → presenter screen p50 \(Harness.format(follow.median)), p95 \(Harness.format(follow.p95)) over \(followSamples.count) keys\n".utf8))
 // `smarketing import`: a busy year's exports, through the real binary (read, count, save).
 let importSize = smoke ? (contacts: 2_000, deals: 400) : (contacts: 100_000, deals: 20_000)
 let importFolder = work.appendingPathComponent("exports")
@@ -263,6 +275,11 @@ out += "| paste | median | max | runs |\n| --- | ---: | ---: | ---: |\n"
 for (size, m) in pasteFigures {
     out += "| paste \(size / 1000) KB | \(Harness.format(m.median)) | \(Harness.format(m.samples.max() ?? 0)) | \(m.samples.count) |\n"
 }
+out += "\n### A presenter following the chair, real binaries, 100x30\n\n"
+out += "Two pseudo-terminals on one file: from a key written to the chair's terminal until the presenter's output starts "
+out += "(the chair publishes its view beside the file, the presenter's inotify watch wakes it, it reads and redraws).\n\n"
+out += "| figure | p50 | p95 | max | keys |\n| --- | ---: | ---: | ---: | ---: |\n"
+out += "| follow: chair key → presenter screen | \(Harness.format(follow.median)) | \(Harness.format(follow.p95)) | \(Harness.format(follow.samples.max() ?? 0)) | \(follow.samples.count) |\n"
 out += "\n### Import, real binary\n\n"
 out += "`smarketing import` of \(importSize.contacts) contacts, \(importSize.deals) deals and three spend reports of a year each "
 out += "(Google Ads, LinkedIn, Meta; \(String(format: "%.1f", Double(exports.bytes) / 1_048_576)) MiB of CSV in all) into a copy of the sample: "

@@ -11,15 +11,19 @@ public final class DashboardRunner {
         public var theme: String?
         /// The presenter's screen: read-only, follows the file, never writes it.
         public var readOnly: Bool
+        /// A presenter that browses on its own instead of following the chair's view
+        /// (`present --independent`).
+        public var independent: Bool
         public var environment: [String: String]
         public var clock: any WallClock
         /// Edits text in $EDITOR (tests pass their own).
         public var editor: (String) -> Result<String, NotesEditFailure>
 
-        public init(theme: String? = nil, readOnly: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment,
+        public init(theme: String? = nil, readOnly: Bool = false, independent: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment,
                     clock: any WallClock = SystemClock(), editor: ((String) -> Result<String, NotesEditFailure>)? = nil) {
             self.theme = theme
             self.readOnly = readOnly
+            self.independent = independent
             self.environment = environment
             self.clock = clock
             self.editor = editor ?? { ExternalEditor.edit($0, environment: environment) }
@@ -126,8 +130,14 @@ public final class DashboardRunner {
                              themeNames: themes.names, themeIndex: themes.index)
         state.readOnly = options.readOnly
         state.asciiOnly = !TerminalLocale.isUTF8
+        // The chair publishes its view beside the file; a presenter follows it (see ViewSidecar).
+        var publisher = options.readOnly ? nil : ViewPublisher(workspacePath: store.path, mode: store.fileMode.map { mode_t($0) })
+        let follower = options.readOnly && !options.independent ? ViewFollower(workspacePath: store.path) : nil
+        if options.readOnly { state.following = options.independent ? .independent : .noChair(reason: nil) }
         var problems = themes.problem.map { [$0] } ?? []
         var actions: [Action] = [.themeLoaded(problem: themes.problem)]
+        if let problem = publisher?.problem { actions.append(.viewNotPublished(problem)) }
+        if let follower { actions.append(follower.read(now: clock.now)) }
         var loadedTheme = state.themeName
         var trace = SaveTrace(environment: options.environment)
 
@@ -150,6 +160,8 @@ public final class DashboardRunner {
                         if !options.readOnly { saver.schedule(state.workspace) }
                     case .redraw:
                         screen.forceRedraw()
+                        // And read the file again: what the screen says about it is fresh too.
+                        if !readingDisk { reloadDue = Date() }
                     case .quit:
                         saver.flush()
                         // Quitting past a failed save: the edits go to a copy, never nowhere.
@@ -180,6 +192,10 @@ public final class DashboardRunner {
                         _ = saves.take()
                         let problem = saveCopy(state.workspace, as: path)
                         if problem == nil {
+                            // The view goes beside the copy now: presenters of the copy follow it.
+                            publisher?.remove()
+                            publisher = ViewPublisher(workspacePath: store.path, mode: store.fileMode.map { mode_t($0) })
+                            if let problem = publisher?.problem { actions.append(.viewNotPublished(problem)) }
                             watcher = FileWatcher(path: store.path)
                             saver = makeSaver(for: store)
                             lastDisk = nil
@@ -206,10 +222,17 @@ public final class DashboardRunner {
                 break loop
             }
             if quit { break }
+            // At most one write per frame, and only when the view changed.
+            if let publisher, let problem = publisher.publish(ViewState(state, chair: publisher.chair)) {
+                actions.append(.viewNotPublished(problem))
+                continue
+            }
             screen.draw(Renderer.render(state))
 
             let ready = screen.wait(timeoutMilliseconds: wakeDelay(state, watcher: watcher),
-                                    others: [watcher.descriptor, saves.descriptor, diskReads.descriptor].compactMap { $0 })
+                                    others: [watcher.descriptor, saves.descriptor, diskReads.descriptor].compactMap { $0 } + (follower?.descriptors ?? []))
+            // The chair's view first: the presenter shows each change the moment it is written.
+            if let follower, follower.takeEvents(ready: ready.ready) { actions.append(follower.read(now: clock.now)) }
             if let fd = watcher.descriptor, ready.ready.contains(fd), watcher.drain() { reloadDue = Date().addingTimeInterval(Self.debounce) }
             if ready.ready.contains(saves.descriptor) { actions += saveActions(saves.take(), latest: saver.latestGeneration) }
             if watcher.usesPolling, watcher.pollChanged() { reloadDue = Date() }
@@ -224,6 +247,9 @@ public final class DashboardRunner {
                         reloadDue = Date()
                     } else if let disk = read.version, let change = externalChange(disk) {
                         actions.append(change)
+                    } else if read.version == nil {
+                        // A version we already have: valid, whatever was said about the file before.
+                        actions.append(.externalUnchanged)
                     }
                 }
             }
@@ -262,6 +288,7 @@ public final class DashboardRunner {
             }
             actions.append(.tick(clock.now))
         }
+        publisher?.remove()
         screen.restore()
         // Theme problems were shown in a banner; repeat them where they cannot scroll away.
         outcome.messages = problems.map { "smarketing: \($0)" } + outcome.messages

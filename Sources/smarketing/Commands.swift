@@ -38,16 +38,25 @@ struct Present: ParsableCommand {
             smarketing, an editor or a script appear within half a second; a half-written or \
             invalid file keeps the last good version on screen, with a banner, until it is valid again.
 
+            It follows the chair: the pane, the selected item, zoom, help and the form being \
+            filled, as the chair's smarketing shows them (it publishes them in .FILE.view beside \
+            the file). Without a chair running it shows the file and says so. With --independent \
+            it browses on its own (Tab, digits, arrows, z).
+
             Examples:
               smarketing present team.json --theme projector
               ssh meeting-host -t smarketing present /shared/team.json
+              smarketing present team.json --independent
             """
     )
 
     @OptionGroup var dashboard: DashboardArguments
 
+    @Flag(help: "Browse on your own instead of following the chair's screen.")
+    var independent = false
+
     func run() throws {
-        try runDashboard(dashboard, readOnly: true)
+        try runDashboard(dashboard, readOnly: true, independent: independent)
     }
 }
 
@@ -61,7 +70,7 @@ struct DashboardArguments: ParsableArguments {
 }
 
 /// Loads the file and runs the dashboard, turning every failure into lines for stderr.
-func runDashboard(_ arguments: DashboardArguments, readOnly: Bool) throws {
+func runDashboard(_ arguments: DashboardArguments, readOnly: Bool, independent: Bool = false) throws {
     let (file, theme) = (arguments.file, arguments.theme)
     let store = MeetingStore(path: file)
     let workspace: Workspace
@@ -70,7 +79,7 @@ func runDashboard(_ arguments: DashboardArguments, readOnly: Bool) throws {
     } catch {
         throw CLIFailure(error)
     }
-    let runner = DashboardRunner(store: store, options: .init(theme: theme, readOnly: readOnly))
+    let runner = DashboardRunner(store: store, options: .init(theme: theme, readOnly: readOnly, independent: independent))
     let outcome: DashboardRunner.Outcome
     do {
         outcome = try runner.run(workspace: workspace)

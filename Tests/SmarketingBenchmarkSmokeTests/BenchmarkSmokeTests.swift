@@ -20,7 +20,7 @@ struct BenchmarkSmokeTests {
         #expect(process.terminationStatus == 0)
         for row in ["load + validate", "atomic save", "export current meeting", "export all meetings", "full frame 80x24",
                     "full frame 120x40", "full frame 200x60", "keystroke → frame: navigation", "keystroke → frame: add agenda item",
-                    "keystroke → frame: undo", "paste 100 KB into a title → frame", "| paste 100 KB |", "| smarketing | sample |", "| smarketing | large |", "C ncurses floor"] {
+                    "keystroke → frame: undo", "paste 100 KB into a title → frame", "| paste 100 KB |", "| smarketing | sample |", "| smarketing | large |", "C ncurses floor", "follow: chair key → presenter screen"] {
             #expect(report.contains(row), "the benchmark report has no \(row) row:\n\(report)")
         }
         // The import of a year's exports ran to a clean exit, with its time and memory.

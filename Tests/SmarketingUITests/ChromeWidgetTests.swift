@@ -52,10 +52,14 @@ struct BarWidgetTests {
         #expect(grid.styleLines[0].hasPrefix("qqqqqqqq" + String(repeating: "E", count: 13) + "QQQQQQQQq" + String(repeating: "N", count: 22) + "q"))
     }
 
-    @Test func thePresenterSeesANoteInsteadOfKeys() {
-        let bar = StatusBar(fileLabel: "w.json", save: .saving, mode: "PRESENT", message: .readOnlyNote)
-        #expect(WidgetFixture.draw(bar, width: 100, height: 1).textLines[0]
-            .hasPrefix(" w.json  … saving  PRESENT   read-only · follows the file as the chair edits it"))
+    @Test func thePresenterSaysWhatItShowsNeverWhetherItSaved() {
+        let label = StatusBar.presenterLabel("w.json", .following(updated: Timestamp(iso: "2026-11-23T08:15:03Z")!), utcOffset: 0)
+        let bar = StatusBar(fileLabel: label, save: .presenter, mode: "FOLLOW", message: .readOnlyNote)
+        let line = WidgetFixture.draw(bar, width: 100, height: 1).textLines[0]
+        #expect(line.hasPrefix(" following w.json · updated 08:15:03  FOLLOW   read-only · q quits"))
+        #expect(!line.contains("saved") && !line.contains("saving"))
+        #expect(StatusBar.presenterLabel("w.json", .noChair(reason: nil), utcOffset: 0) == "w.json · no chair connected (showing the file)")
+        #expect(StatusBar.presenterLabel("w.json", .independent, utcOffset: 3600) == "w.json · --independent")
     }
 }
 

@@ -17,6 +17,12 @@ public struct LineEditor: Equatable, Sendable {
         cursor = characters.count
     }
 
+    /// The text with the cursor at a position (clamped): a field as another screen had it.
+    public init(_ text: String, cursor: Int) {
+        self.init(text)
+        self.cursor = min(max(0, cursor), characters.count)
+    }
+
     public var text: String { String(characters) }
 
     /// Inserts typed or pasted text at the cursor, as one edit. Line breaks and tabs become

@@ -61,11 +61,11 @@ extension DashboardScreen {
     }
 
     /// HH:MM in the chair's time zone.
-    static func localClock(_ t: Timestamp, utcOffset: Int) -> String {
+    static func localClock(_ t: Timestamp, utcOffset: Int, seconds: Bool = false) -> String {
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         let local = t.adding(seconds: Int64(utcOffset))
         let secondsOfDay = Int(local.secondsSinceEpoch - Int64(local.utcDate.dayNumber) * 86_400)
-        return two(secondsOfDay / 3600) + ":" + two(secondsOfDay / 60 % 60)
+        return two(secondsOfDay / 3600) + ":" + two(secondsOfDay / 60 % 60) + (seconds ? ":" + two(secondsOfDay % 60) : "")
     }
 }
 
@@ -99,8 +99,12 @@ extension StatusBar {
         case .saving: save = .saving
         case .failed, .conflict: save = .notSaved
         }
+        if state.readOnly {
+            save = .presenter
+            fileLabel = StatusBar.presenterLabel(state.fileLabel, state.following, utcOffset: state.utcOffset)
+        }
         switch state.mode {
-        case .normal: mode = state.readOnly ? "PRESENT" : (state.zoomed ? "ZOOM" : "NORMAL")
+        case .normal: mode = state.readOnly ? (state.isFollowingChair ? "FOLLOW" : "PRESENT") : (state.zoomed ? "ZOOM" : "NORMAL")
         case .form: mode = "EDIT"
         case .help: mode = "HELP"
         case .owed: mode = "OWED"
@@ -116,10 +120,23 @@ extension StatusBar {
         let context = state.keyContext
         if let banner = state.banner {
             message = .banner(banner.text, isError: banner.isError)
-        } else if state.readOnly, state.mode == .normal {
+        } else if state.readOnly, state.mode == .normal || state.isFollowingChair {
             message = .readOnlyNote
         } else {
             message = .hints(KeyMap.hints(in: context, pane: state.focus).map { Hint(keys: $0.keys, label: $0.label) })
+        }
+    }
+}
+
+extension StatusBar {
+    /// What a presenter's bar says it is: "following FILE · updated 08:15:03", "FILE · no chair
+    /// connected (showing the file)", or "FILE · --independent".
+    static func presenterLabel(_ file: String, _ following: Following?, utcOffset: Int) -> String {
+        switch following {
+        case .following(let updated)?: return "following \(file) · updated \(DashboardScreen.localClock(updated, utcOffset: utcOffset, seconds: true))"
+        case .noChair(let reason?)?: return "\(file) · no chair connected (\(reason); showing the file)"
+        case .noChair(nil)?: return "\(file) · no chair connected (showing the file)"
+        case .independent?, nil: return "\(file) · --independent"
         }
     }
 }

@@ -15,6 +15,16 @@ public enum Action: Equatable, Sendable {
     case externalChange(Workspace)
     /// The file on disk is unreadable or invalid right now; the message says why.
     case externalInvalid(String)
+    /// The file on disk was read after a change and holds a version this screen already has
+    /// (its own save, or the version last read): it is valid again, if it was not.
+    case externalUnchanged
+    /// A presenter read the chair's view (at `at`, by the presenter's clock).
+    case followView(ViewState, at: Timestamp)
+    /// A presenter found no chair publishing a view; `reason` says more when the view file is
+    /// there but cannot be used.
+    case noChair(reason: String?)
+    /// The chair's view could not be published (presenters will not follow); said once.
+    case viewNotPublished(String)
     /// $EDITOR closed: the new text, or nil when it failed (with a message).
     case notesEdited(NotesTarget, Result<String, NotesEditFailure>)
     /// Another program wrote the file at the very moment of a save; its versions were kept as

@@ -16,12 +16,32 @@ public struct Banner: Equatable, Sendable {
     public var isError: Bool
     /// When the banner goes away by itself (nil: stays until replaced).
     public var expires: Timestamp?
+    /// It says the file on disk is not valid: it goes as soon as a valid version is read.
+    public var isInvalidFile = false
 
     public init(_ text: String, isError: Bool = false, expires: Timestamp? = nil) {
         self.text = text
         self.isError = isError
         self.expires = expires
     }
+
+    /// The file on disk cannot be read or is invalid right now; the message says why.
+    public static func invalidFile(_ message: String) -> Banner {
+        var banner = Banner("The file on disk is not valid right now (\(message)). Showing the last good version until it is.", isError: true)
+        banner.isInvalidFile = true
+        return banner
+    }
+}
+
+/// A presenter's link to the chair's view (`smarketing present`).
+public enum Following: Equatable, Sendable {
+    /// `present --independent`: browses on its own, follows only the file.
+    case independent
+    /// No chair publishes a view (none is running, or it quit or crashed); `reason` says more
+    /// when the view file is there but cannot be used.
+    case noChair(reason: String?)
+    /// Showing the chair's view, last changed at `updated`.
+    case following(updated: Timestamp)
 }
 
 /// What the keyboard is talking to.
@@ -96,6 +116,8 @@ public struct AppState: Equatable, Sendable {
     public var ids: IDPool
     /// Read-only: the presenter's screen, which follows the file and never writes it.
     public var readOnly = false
+    /// On a presenter: whether it follows the chair's view, and how that stands (nil on the chair's screen).
+    public var following: Following?
     /// Draw big digits and charts with ASCII only (the terminal has no UTF-8).
     public var asciiOnly = false
     /// A change on disk that arrived while a form was open; it is dealt with when the form closes.

@@ -46,7 +46,10 @@ extension Reducer {
             state.themeIndex = (state.themeIndex + 1) % max(1, state.themeNames.count)
             state.banner = Banner("Theme: \(state.themeName)", expires: state.now.adding(seconds: 3))
         case .help: state.mode = .help(scroll: 0)
-        case .redraw: return [.redraw]
+        case .redraw:
+            // Ctrl-L also reads the file again (the runner does): a stale "not valid" banner goes.
+            clearInvalidFileBanner(&state)
+            return [.redraw]
         case .quit: return quit(&state)
         case .undo: return undo(&state)
         case .redo: return redo(&state)

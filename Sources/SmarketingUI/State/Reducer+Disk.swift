@@ -58,6 +58,7 @@ extension Reducer {
     /// The file changed on disk. With nothing unsaved here (or on the read-only screen) it is
     /// taken quietly; otherwise the chair chooses, and nothing is overwritten meanwhile.
     static func externalChange(_ theirs: Workspace, _ state: inout AppState) -> [Effect] {
+        clearInvalidFileBanner(&state)
         if theirs == state.workspace {
             state.unsavedEdits = 0
             state.saveState = .saved
@@ -114,5 +115,10 @@ extension Reducer {
         case nil:
             return []
         }
+    }
+
+    /// A valid version of the file was read: the banner that said it was not goes at once.
+    static func clearInvalidFileBanner(_ state: inout AppState) {
+        if state.banner?.isInvalidFile == true { state.banner = nil }
     }
 }

@@ -23,7 +23,17 @@ public enum Reducer {
         case .otherVersionsKeptAside(let copies):
             effects = otherVersionsKeptAside(copies, &state)
         case .externalInvalid(let message):
-            state.banner = Banner("The file on disk is not valid right now (\(message)). Showing the last good version until it is.", isError: true)
+            state.banner = .invalidFile(message)
+            effects = []
+        case .externalUnchanged:
+            clearInvalidFileBanner(&state)
+            effects = []
+        case .followView(let view, let at):
+            effects = followView(view, at: at, &state)
+        case .noChair(let reason):
+            effects = noChair(reason: reason, &state)
+        case .viewNotPublished(let reason):
+            state.banner = Banner("Not followed: \(reason).", isError: true, expires: state.now.adding(seconds: 10))
             effects = []
         case .notesEdited(let target, let result):
             effects = notesEdited(target, result, &state)
@@ -35,9 +45,11 @@ public enum Reducer {
         case .key(let key):
             effects = handleKey(key, &state)
         case .paste(let text):
-            effects = paste(text, &state)
+            // What the chair's screen shows is the chair's to type; a presenter pastes nowhere.
+            effects = state.isFollowingChair ? [] : paste(text, &state)
         case .interrupt:
-            effects = interrupt(&state)
+            // A form or capture line on a following presenter is the chair's: nothing to ask.
+            effects = state.isFollowingChair ? [.stop] : interrupt(&state)
         }
         clampSelectionAndScroll(&state)
         return effects
@@ -54,6 +66,7 @@ public enum Reducer {
     // MARK: keys by mode
 
     static func handleKey(_ key: Key, _ state: inout AppState) -> [Effect] {
+        if state.isFollowingChair { return followingKey(key, &state) }
         switch state.mode {
         case .normal:
             return dashboardKey(key, &state)

@@ -7,6 +7,8 @@ struct StatusBar: Widget {
         case saved
         case saving
         case notSaved
+        /// A presenter never saves: it says what it shows instead (`fileLabel` holds that).
+        case presenter
     }
 
     enum Message: Equatable {
@@ -38,7 +40,13 @@ struct StatusBar: Widget {
             let prefix = min(DisplayWidth.of(" \(fileLabel) "), min(max(10, rect.width / 4), rect.width)) + DisplayWidth.of(" \(mode) ") + 1 + 13
             compact = DisplayWidth.of(" \(text) ") > rect.width - prefix
         }
-        if !compact {
+        if save == .presenter {
+            // "following FILE · updated 08:15:03" is the point of a presenter's bar: room for it,
+            // but a banner's news comes first.
+            let room: Int
+            if case .banner = message { room = max(10, rect.width / 3) } else { room = rect.width - 12 }
+            x += grid.text(" \(fileLabel) ", x: x, y: rect.y, role: .statusBar, maxWidth: room)
+        } else if !compact {
             x += grid.text(" \(fileLabel) ", x: x, y: rect.y, role: .statusBar, maxWidth: min(max(10, rect.width / 4), rect.width))
         }
         let (saveText, saveRole): (String, StyleRole) = {
@@ -46,6 +54,7 @@ struct StatusBar: Widget {
             case .saved: return (" ✓ saved ", .statusBar)
             case .saving: return (" … saving ", .statusBar)
             case .notSaved: return (" ✗ NOT SAVED ", .statusError)
+            case .presenter: return ("", .statusBar)
             }
         }()
         x += grid.text(saveText, x: x, y: rect.y, role: saveRole, maxWidth: rect.maxX - x)
@@ -57,7 +66,7 @@ struct StatusBar: Widget {
         case .banner(let text, let isError):
             grid.text(" " + text + " ", x: x, y: rect.y, role: isError ? .bannerError : .banner, maxWidth: rect.maxX - x)
         case .readOnlyNote:
-            grid.text(" read-only · follows the file as the chair edits it", x: x, y: rect.y, role: .statusBar, maxWidth: rect.maxX - x)
+            grid.text(" read-only · q quits", x: x, y: rect.y, role: .statusBar, maxWidth: rect.maxX - x)
         case .hints(let hints):
             for hint in hints {
                 let needed = DisplayWidth.of(hint.keys) + DisplayWidth.of(hint.label) + 3
