@@ -251,7 +251,7 @@ struct LiveMeetingTests {
         s.press(.char("s"), .char("j")) // move the selection off the running item so its colours show
         func timeRole() -> StyleRole {
             let grid = Renderer.render(s).grid
-            let layout = Layout.compute(size: s.size)
+            let layout = Layout.of(s)
             let y = layout.panes[.agenda]!.y + 1
             return grid[layout.panes[.agenda]!.maxX - 3, y].role
         }

@@ -15,7 +15,7 @@ extension DashboardScreen {
             layers = [Placed(rect: Rect(x: 0, y: 0, width: size.width, height: size.height), widget: notice)]
             return
         }
-        let layout = Layout.compute(size: state.size, zoomed: state.zoomed ? state.focus : nil)
+        let layout = Layout.of(state)
         layers.append(Placed(rect: layout.header, widget: HeaderBar(state)))
         for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             let focused = pane == state.focus
@@ -66,6 +66,36 @@ extension DashboardScreen {
         let local = t.adding(seconds: Int64(utcOffset))
         let secondsOfDay = Int(local.secondsSinceEpoch - Int64(local.utcDate.dayNumber) * 86_400)
         return two(secondsOfDay / 3600) + ":" + two(secondsOfDay / 60 % 60)
+    }
+}
+
+// MARK: layout
+
+extension Layout {
+    /// The layout for the state: its size, what is zoomed, and the lines each list needs.
+    static func of(_ state: AppState) -> Layout {
+        compute(size: state.size, zoomed: state.zoomed ? state.focus : nil) { pane, width in
+            ListLines.counts(pane, state, areaWidth: width).reduce(0, +)
+        }
+    }
+}
+
+/// The lines each row of a list pane takes, measured as its widget draws it: the layout shares
+/// the height by them and the reducer scrolls by them.
+enum ListLines {
+    /// Titles wrap from 120x40, and in a zoomed pane.
+    static func wraps(_ state: AppState) -> Bool { Layout.wrapsTitles(state.size) || state.zoomed }
+
+    static func counts(_ pane: PaneID, _ state: AppState, areaWidth: Int) -> [Int] {
+        switch pane {
+        case .kpis: return []
+        case .agenda: return AgendaList(state, focused: false)?.lineCounts(areaWidth: areaWidth) ?? []
+        case .actions: return ActionsList(state, focused: false)?.lineCounts(areaWidth: areaWidth) ?? []
+        case .friction:
+            guard wraps(state) else { return state.frictionRows.map { _ in 1 } }
+            let list = FrictionList(state, visibleRows: state.frictionRows.count, focused: false, from: 0)
+            return list.lineCounts(areaWidth: areaWidth, ownerWidth: list.ownerWidth ?? 0)
+        }
     }
 }
 
@@ -184,16 +214,21 @@ extension AgendaList {
         scroll = state.scroll[.agenda] ?? 0
         self.focused = focused
         names = state.names
+        wrap = ListLines.wraps(state)
     }
 }
 
 extension FrictionList {
-    /// Only the rows that can show (`visibleRows` from the scroll position) are built.
-    init(_ state: AppState, visibleRows: Int, focused: Bool) {
+    /// Only the rows that can show (`visibleRows` lines from the scroll position, or from `from`)
+    /// are built; past them, the points and stages still below are counted.
+    init(_ state: AppState, visibleRows: Int, focused: Bool, from: Int? = nil) {
         let ws = state.workspace
         let all = state.frictionRows
-        let scroll = min(max(0, state.scroll[.friction] ?? 0), all.count)
-        let window = all[scroll..<min(all.count, scroll + max(0, visibleRows))].map { row -> Row in
+        let scroll = min(max(0, from ?? state.scroll[.friction] ?? 0), all.count)
+        // Wrapped rows take more than a line, and the widget may start further down to keep
+        // the selection whole: twice the lines is as far as it can reach.
+        let end = min(all.count, scroll + 2 * max(0, visibleRows) + 1)
+        func row(_ row: FrictionRow) -> Row {
             switch row {
             case .suggestion(let s): return .suggestion(stage: s.stage.title, title: s.title, shortTitle: s.shortTitle)
             case .stage(let stage, let count): return .stage(stage.title, count: count)
@@ -202,9 +237,24 @@ extension FrictionList {
                 return .point(Point(title: p.title, owner: p.owner, severity: p.severity, status: p.status))
             }
         }
+        var pointsAfter = 0
+        var stagesAfter: [String] = []
+        for entry in all[end...] {
+            if case .stage(let stage, _) = entry { stagesAfter.append(stage.title) } else { pointsAfter += 1 }
+        }
+        let wrap = ListLines.wraps(state)
+        var ownerWidth: Int?
+        if wrap {
+            // Over the whole list, so that a row's lines do not change as the list scrolls.
+            let owners = Set(state.frictionItems.map { ws.frictionPoints[$0].owner })
+            // The pane's width does not depend on the lists' lengths.
+            let width = (Layout.compute(size: state.size, zoomed: state.zoomed ? state.focus : nil).panes[.friction]?.width ?? 2) - 2
+            ownerWidth = ListPane.owners(Array(owners), areaWidth: width, names: state.names, wrap: true).width
+        }
         self.init(unresolved: state.unresolvedFriction, showsResolved: state.showResolved, hasPoints: !ws.frictionPoints.isEmpty,
-                  rows: window, scroll: scroll, total: all.count, selectedRow: Reducer.selectedRow(.friction, state).row,
-                  focused: focused, readOnly: state.readOnly, names: state.names)
+                  rows: all[scroll..<end].map(row), scroll: scroll, total: all.count, selectedRow: Reducer.selectedRow(.friction, state).row,
+                  focused: focused, readOnly: state.readOnly, names: state.names,
+                  wrap: wrap, ownerWidth: ownerWidth, pointsAfter: pointsAfter, stagesAfter: stagesAfter)
     }
 }
 
@@ -228,6 +278,7 @@ extension ActionsList {
         selectedRow = hasItems ? Reducer.selectedRow(.actions, state).row : nil
         self.focused = focused
         names = state.names
+        wrap = ListLines.wraps(state)
     }
 }
 
