@@ -99,6 +99,60 @@ enum ListLines {
     }
 }
 
+extension ListLines {
+    /// A zoomed list's detail: everything about the selected item.
+    static func detail(_ pane: PaneID, _ state: AppState) -> ItemDetail? {
+        guard state.zoomed, pane == state.focus, let ref = state.selectedItem(in: pane), let meeting = state.meeting else { return nil }
+        typealias Field = ItemDetail.Field
+        let ws = state.workspace
+        func owner(_ name: String) -> String { name.isEmpty ? "nobody yet" : name }
+        switch ref {
+        case .agenda(let id):
+            guard let item = meeting.agenda.first(where: { $0.id == id }) else { return nil }
+            let spent = MeetingClock.elapsedSeconds(item, now: state.now)
+            var fields = [Field(label: "Title", text: item.title), Field(label: "Owner", text: owner(item.owner)),
+                          Field(label: "Status", text: item.status.rawValue),
+                          Field(label: "Time", text: "\(item.timeboxMinutes) min timebox" + (spent > 0 ? ", \(DurationFormat.clock(spent)) spent" : ""))]
+            if !item.notes.isEmpty { fields.append(Field(label: "Notes", text: item.notes)) }
+            return ItemDetail(heading: "Agenda item", fields: fields)
+        case .friction(let id):
+            guard let p = ws.frictionPoints.first(where: { $0.id == id }) else { return nil }
+            let age = state.today.days(since: p.opened)
+            var fields = [Field(label: "Title", text: p.title), Field(label: "Stage", text: p.stage.title),
+                          Field(label: "Severity", text: "\(p.severity) of 3"), Field(label: "Status", text: p.status.rawValue),
+                          Field(label: "Owner", text: owner(p.owner)), Field(label: "Raised by", text: p.raisedBy.rawValue),
+                          Field(label: "Opened", text: p.opened.iso + (age > 0 ? " (\(age) day\(age == 1 ? "" : "s") ago)" : " (today)"))]
+            if let resolved = p.resolved { fields.append(Field(label: "Resolved", text: resolved.iso)) }
+            fields.append(Field(label: "Mitigation", text: p.mitigation.isEmpty ? "none recorded" : p.mitigation))
+            return ItemDetail(heading: "Friction point", fields: fields)
+        case .suggestion(let conversion):
+            guard let s = state.suggestions.first(where: { $0.conversion == conversion }) else { return nil }
+            return ItemDetail(heading: "Suggested friction point", fields: [
+                Field(label: "Title", text: s.title), Field(label: "Stage", text: s.stage.title),
+                Field(label: "Keys", text: state.readOnly ? "the chair can accept or dismiss it" : "A accepts it as a friction point, X dismisses it"),
+            ])
+        case .action(let id):
+            guard let item = meeting.actionItems.first(where: { $0.id == id }) else { return nil }
+            var due = item.due?.iso ?? "no due date"
+            if let late = item.daysOverdue(on: state.today) { due += ", overdue \(late)d" }
+            var fields = [Field(label: "Title", text: item.title), Field(label: "Owner", text: owner(item.owner)), Field(label: "Due", text: due),
+                          Field(label: "Status", text: item.done ? "done" : "open")]
+            if item.weeksCarried > 0 {
+                fields.append(Field(label: "Carried", text: "over \(item.weeksCarried) week\(item.weeksCarried == 1 ? "" : "s")"))
+            }
+            return ItemDetail(heading: "Action item", fields: fields)
+        case .decision(let id):
+            guard let decision = meeting.decisions.first(where: { $0.id == id }) else { return nil }
+            return ItemDetail(heading: "Decision", fields: [Field(label: "Decision", text: decision.text)])
+        }
+    }
+
+    /// The list lines a pane loses to its detail.
+    static func detailHeight(_ pane: PaneID, _ state: AppState, listArea: Rect) -> Int {
+        detail(pane, state)?.height(in: listArea) ?? 0
+    }
+}
+
 // MARK: header and status bar
 
 extension HeaderBar {
@@ -171,7 +225,11 @@ extension KPIPane {
             return (TextSanitizer.visible(when + files + edited), when + (p.editedByHand ? ", edited" : ""))
         }
         let currency = state.workspace.team.currency
-        tiles = state.report?.results.map { KPITile($0, currency: currency, asciiOnly: state.asciiOnly) } ?? []
+        tiles = state.report?.results.map {
+            var tile = KPITile($0, currency: currency, asciiOnly: state.asciiOnly)
+            tile.tallDigits = Layout.tallDigits(state.size)
+            return tile
+        } ?? []
         selected = state.selected(.kpis)
         self.focused = focused
     }
@@ -193,7 +251,8 @@ extension KPITile {
                   value: KPIFormat.value(r.value, r.kind, currency: currency), target: KPIFormat.target(r.target, r.kind, currency: currency),
                   vsLastWeek: change(r.changeVsLastWeek), vsFourWeekAverage: change(r.changeVsFourWeekAverage),
                   median: r.median.map { KPIFormat.value($0, r.kind, currency: currency) },
-                  trend: Trend(values: r.series, target: r.target, direction: r.kind.direction, latest: r.status),
+                  trend: Trend(values: r.series, target: r.target, direction: r.kind.direction, latest: r.status,
+                               targetLabel: KPIFormat.value(r.target, r.kind, currency: currency)),
                   asciiOnly: asciiOnly)
     }
 }
@@ -215,6 +274,7 @@ extension AgendaList {
         self.focused = focused
         names = state.names
         wrap = ListLines.wraps(state)
+        detail = ListLines.detail(.agenda, state)
     }
 }
 
@@ -255,6 +315,7 @@ extension FrictionList {
                   rows: all[scroll..<end].map(row), scroll: scroll, total: all.count, selectedRow: Reducer.selectedRow(.friction, state).row,
                   focused: focused, readOnly: state.readOnly, names: state.names,
                   wrap: wrap, ownerWidth: ownerWidth, pointsAfter: pointsAfter, stagesAfter: stagesAfter)
+        detail = ListLines.detail(.friction, state)
     }
 }
 
@@ -279,6 +340,7 @@ extension ActionsList {
         self.focused = focused
         names = state.names
         wrap = ListLines.wraps(state)
+        detail = ListLines.detail(.actions, state)
     }
 }
 

@@ -206,7 +206,8 @@ public enum Reducer {
         let layout = Layout.of(state)
         for pane in PaneID.allCases where pane != .kpis {
             guard let rect = layout.panes[pane] else { continue }
-            let visible = layout.visibleRows(pane)
+            // A zoomed pane's detail panel takes lines from the list.
+            let visible = max(1, layout.visibleRows(pane) - ListLines.detailHeight(pane, state, listArea: rect.inset(1)))
             let (row, total) = PaneRows.selectedRow(pane, state)
             var scroll = state.scroll[pane] ?? 0
             if row < scroll { scroll = max(0, row - 1) }

@@ -27,6 +27,8 @@ struct ActionsList: Widget {
     var focused = false
     /// How names shorten in the owner column.
     var names = NameStyle(people: [])
+    /// Zoomed: everything about the selected item, under the list.
+    var detail: ItemDetail? = nil
     /// Titles and decisions wrap onto more lines (from 120x40) instead of being cut.
     var wrap = false
 
@@ -37,7 +39,10 @@ struct ActionsList: Widget {
     }
 
     func draw(into grid: inout Grid, _ rect: Rect) {
-        let area = ListPane.frame(.actions, title: "Actions & decisions", rect, focused: focused, &grid)
+        let framed = ListPane.frame(.actions, title: "Actions & decisions", rect, focused: focused, &grid)
+        // Zoomed: the selected item's detail under the list.
+        let (area, detailArea) = ItemDetail.split(detail, framed)
+        if let detail, let detailArea { detail.draw(into: &grid, detailArea) }
         guard !area.isEmpty else { return }
         let (ownerWidth, dueWidth) = columnWidths(areaWidth: area.width)
         func ownerText(_ owner: String) -> String { ListPane.ownerText(owner, areaWidth: area.width, names: names, wrap: wrap) }

@@ -22,6 +22,8 @@ struct AgendaList: Widget {
     var focused = false
     /// How names shorten in the owner column.
     var names = NameStyle(people: [])
+    /// Zoomed: everything about the selected item, under the list.
+    var detail: ItemDetail? = nil
     /// Titles wrap onto more lines (from 120x40) instead of being cut.
     var wrap = false
 
@@ -41,7 +43,10 @@ struct AgendaList: Widget {
     }
 
     func draw(into grid: inout Grid, _ rect: Rect) {
-        let area = ListPane.frame(.agenda, title: "Agenda · \(plannedMinutes) of \(lengthMinutes) min", rect, focused: focused, &grid)
+        let framed = ListPane.frame(.agenda, title: "Agenda · \(plannedMinutes) of \(lengthMinutes) min", rect, focused: focused, &grid)
+        // Zoomed: the selected item's detail under the list.
+        let (area, detailArea) = ItemDetail.split(detail, framed)
+        if let detail, let detailArea { detail.draw(into: &grid, detailArea) }
         if plannedMinutes > lengthMinutes {
             // Over-planned: say so in the frame, in the warning colour.
             let note = " over by \(plannedMinutes - lengthMinutes) "

@@ -35,6 +35,8 @@ struct FrictionList: Widget {
     var readOnly: Bool
     /// How names shorten in the owner column.
     var names: NameStyle
+    /// Zoomed: everything about the selected item, under the list.
+    var detail: ItemDetail? = nil
     /// Titles wrap onto more lines (from 120x40) instead of being cut.
     var wrap: Bool
     /// When titles wrap: the owner column's width, measured over the whole list (so a row's
@@ -75,7 +77,10 @@ struct FrictionList: Widget {
 
     func draw(into grid: inout Grid, _ rect: Rect) {
         let title = "Friction points · \(unresolved) unresolved" + (showsResolved ? "" : " · resolved hidden")
-        let area = ListPane.frame(.friction, title: title, rect, focused: focused, &grid)
+        let framed = ListPane.frame(.friction, title: title, rect, focused: focused, &grid)
+        // Zoomed: the selected item's detail under the list.
+        let (area, detailArea) = ItemDetail.split(detail, framed)
+        if let detail, let detailArea { detail.draw(into: &grid, detailArea) }
         guard !area.isEmpty else { return }
         if total == 0 {
             grid.text(hasPoints ? "All resolved. Press r to show them." : "No friction points. Press a to record one.",

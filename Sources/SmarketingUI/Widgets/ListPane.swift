@@ -33,7 +33,7 @@ enum ListPane {
     /// A title as the rows show it: one line (cut with `…`), or, when `wrap`, its words filled
     /// into lines of `width` columns (a word longer than a line is broken), at most
     /// `maxTitleLines`, the last cut with `…` when the title is longer still.
-    static func titleLines(_ title: String, width: Int, wrap: Bool) -> [String] {
+    static func titleLines(_ title: String, width: Int, wrap: Bool, maxLines: Int = maxTitleLines) -> [String] {
         let text = TextSanitizer.visible(title)
         guard wrap, width > 0, DisplayWidth.of(text) > width else { return [text] }
         var lines: [String] = []
@@ -53,9 +53,9 @@ enum ListPane {
             current = word
         }
         if !current.isEmpty { flush() }
-        if lines.count > maxTitleLines {
-            let rest = lines[(maxTitleLines - 1)...].joined(separator: " ")
-            return Array(lines.prefix(maxTitleLines - 1)) + [DisplayWidth.truncate(rest, to: width)]
+        if lines.count > maxLines {
+            let rest = lines[(maxLines - 1)...].joined(separator: " ")
+            return Array(lines.prefix(maxLines - 1)) + [DisplayWidth.truncate(rest, to: width)]
         }
         return lines.isEmpty ? [""] : lines
     }
