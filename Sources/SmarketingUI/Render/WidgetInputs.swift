@@ -314,7 +314,8 @@ extension FrictionList {
         self.init(unresolved: state.unresolvedFriction, showsResolved: state.showResolved, hasPoints: !ws.frictionPoints.isEmpty,
                   rows: all[scroll..<end].map(row), scroll: scroll, total: all.count, selectedRow: Reducer.selectedRow(.friction, state).row,
                   focused: focused, readOnly: state.readOnly, names: state.names,
-                  wrap: wrap, ownerWidth: ownerWidth, pointsAfter: pointsAfter, stagesAfter: stagesAfter)
+                  wrap: wrap, ownerWidth: ownerWidth, pointsBefore: state.frictionRowOfItem.prefix { $0 < scroll }.count,
+                  pointsAfter: pointsAfter, stagesAfter: stagesAfter)
         detail = ListLines.detail(.friction, state)
     }
 }

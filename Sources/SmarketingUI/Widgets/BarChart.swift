@@ -53,7 +53,7 @@ struct BarChart: Widget {
                 let fromBottom = filled - row * 8
                 guard fromBottom > 0 else { break }
                 let glyph = asciiOnly ? Character(fromBottom >= 4 ? "#" : ".") : (fromBottom >= 8 ? Character("█") : Sparkline.levels[fromBottom - 1])
-                for dx in 0..<max(1, columnWidth - (columnWidth >= 2 ? 1 : 0)) {
+                for dx in 0..<max(1, columnWidth - (columnWidth > 2 ? 1 : 0)) {
                     grid.put(glyph, x: x0 + dx, y: rect.maxY - 1 - row, role: shown.role(i))
                 }
             }

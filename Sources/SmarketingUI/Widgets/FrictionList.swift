@@ -42,13 +42,16 @@ struct FrictionList: Widget {
     /// When titles wrap: the owner column's width, measured over the whole list (so a row's
     /// height does not change as the list scrolls). Nil: measured over the rows on screen.
     var ownerWidth: Int?
+    /// Before the rows given: the points (and suggestions) scrolled off the top.
+    var pointsBefore: Int
     /// Past the rows given: the points still below, and the stages they are under.
     var pointsAfter: Int
     var stagesAfter: [String]
 
     init(unresolved: Int, showsResolved: Bool = true, hasPoints: Bool = true, rows: [Row], scroll: Int = 0, total: Int? = nil,
          selectedRow: Int = 0, focused: Bool = false, readOnly: Bool = false, names: NameStyle = NameStyle(people: []),
-         wrap: Bool = false, ownerWidth: Int? = nil, pointsAfter: Int = 0, stagesAfter: [String] = []) {
+         wrap: Bool = false, ownerWidth: Int? = nil, pointsBefore: Int = 0, pointsAfter: Int = 0, stagesAfter: [String] = []) {
+        self.pointsBefore = pointsBefore
         self.names = names
         self.wrap = wrap
         self.ownerWidth = ownerWidth
@@ -64,6 +67,10 @@ struct FrictionList: Widget {
         self.focused = focused
         self.readOnly = readOnly
     }
+
+    /// Whole status words from 50 columns; where titles wrap, from 60 (so that the title keeps
+    /// room beside a whole owner name).
+    static func wideStatus(areaWidth: Int, wrap: Bool) -> Bool { areaWidth >= (wrap ? 60 : 50) }
 
     static func statusLabel(_ status: FrictionStatus, wide: Bool) -> String {
         if wide { return status.rawValue }
@@ -87,7 +94,7 @@ struct FrictionList: Widget {
                       x: area.x + 1, y: area.y, role: .dim, maxWidth: area.width - 1)
             return
         }
-        let wideStatus = area.width >= 50
+        let wideStatus = FrictionList.wideStatus(areaWidth: area.width, wrap: wrap)
         let statusWidth = wideStatus ? 10 : 6
         func ownerText(_ owner: String) -> String { ListPane.ownerText(owner, areaWidth: area.width, names: names, wrap: wrap) }
         // Measured over the rows on screen only, so the cost does not grow with the list.
@@ -137,13 +144,14 @@ struct FrictionList: Widget {
         let stages = after.compactMap { if case .stage(let name, _) = $0 { return name } else { return nil } } + stagesAfter
         let onScreenStages = Set(shown.compactMap { if case .stage(let name, _) = rows[$0.row - scroll] { return name } else { return nil } })
         let hidden = stages.filter { !onScreenStages.contains($0) }
-        ListPane.overflow(&grid, rect, above: first, below: below, hiddenGroups: hidden, focused: focused)
+        let above = pointsBefore + rows[0..<max(0, min(rows.count, first - scroll))].filter { if case .stage = $0 { return false } else { return true } }.count
+        ListPane.overflow(&grid, rect, above: above, below: below, hiddenGroups: hidden, focused: focused)
     }
 
     /// The lines each given row takes in a list area `areaWidth` wide.
     func lineCounts(areaWidth: Int, ownerWidth: Int) -> [Int] {
         guard wrap else { return rows.map { _ in 1 } }
-        let statusWidth = areaWidth >= 50 ? 10 : 6
+        let statusWidth = FrictionList.wideStatus(areaWidth: areaWidth, wrap: wrap) ? 10 : 6
         let width = ListPane.titleWidth(areaWidth: areaWidth, prefix: "  ▮▮▮ ", columns: [
             ListPane.Column(text: "", width: statusWidth, role: .text), ListPane.Column(text: "", width: ownerWidth, role: .text),
         ])

@@ -82,7 +82,7 @@ enum ListPane {
         let shown = columns.filter { $0.width > 0 }
         let rightWidth = shown.reduce(0) { $0 + $1.width + 1 }
         let titleWidth = titleWidth(areaWidth: area.width, prefix: prefix, columns: columns)
-        let lines = Array(titleLines(title, width: titleWidth, wrap: wrap).prefix(max(1, maxLines)))
+        let lines = titleLines(title, width: titleWidth, wrap: wrap, maxLines: max(1, min(maxLines, maxTitleLines)))
         grid.fill(Rect(x: area.x, y: y, width: area.width, height: lines.count), role: role)
         let prefixWidth = grid.text(prefix, x: area.x, y: y, role: prefixRole ?? role, maxWidth: area.width)
         for (i, line) in lines.enumerated() {
@@ -130,8 +130,8 @@ enum ListPane {
         return first
     }
 
-    /// The rows from `first` that fit in `lines` lines, with each one's height; a row taller than
-    /// the lines left is cut to them only when it is the first.
+    /// The rows from `first` that fit in `lines` lines, with the lines each gets: the last one may
+    /// get fewer than it takes (its title is then cut with `…`), so no line is left empty.
     static func rowsShown(first: Int, count: Int, lines: Int, height: (Int) -> Int) -> [(row: Int, lines: Int)] {
         var out: [(row: Int, lines: Int)] = []
         var used = 0
@@ -139,7 +139,7 @@ enum ListPane {
         while r < count, used < lines {
             let h = height(r)
             if used + h > lines {
-                if out.isEmpty { out.append((r, lines - used)) }
+                out.append((r, lines - used))
                 break
             }
             out.append((r, h))
