@@ -94,7 +94,7 @@ enum ListLines {
         case .friction:
             guard wraps(state) else { return state.frictionRows.map { _ in 1 } }
             let list = FrictionList(state, visibleRows: state.frictionRows.count, focused: false, from: 0)
-            return list.lineCounts(areaWidth: areaWidth, ownerWidth: list.ownerWidth ?? 0)
+            return list.lineCounts(areaWidth: areaWidth)
         }
     }
 }
@@ -303,18 +303,13 @@ extension FrictionList {
             if case .stage(let stage, _) = entry { stagesAfter.append(stage.title) } else { pointsAfter += 1 }
         }
         let wrap = ListLines.wraps(state)
-        var ownerWidth: Int?
-        if wrap {
-            // Over the whole list, so that a row's lines do not change as the list scrolls.
-            let owners = Set(state.frictionItems.map { ws.frictionPoints[$0].owner })
-            // The pane's width does not depend on the lists' lengths.
-            let width = (Layout.compute(size: state.size, zoomed: state.zoomed ? state.focus : nil).panes[.friction]?.width ?? 2) - 2
-            ownerWidth = ListPane.owners(Array(owners), areaWidth: width, names: state.names, wrap: true).width
-        }
+        // Where titles wrap, the owner column is measured over the whole list, so that a row's
+        // lines do not change as the list scrolls.
+        let allOwners = wrap ? Array(Set(state.frictionItems.map { ws.frictionPoints[$0].owner })).sorted() : nil
         self.init(unresolved: state.unresolvedFriction, showsResolved: state.showResolved, hasPoints: !ws.frictionPoints.isEmpty,
                   rows: all[scroll..<end].map(row), scroll: scroll, total: all.count, selectedRow: Reducer.selectedRow(.friction, state).row,
                   focused: focused, readOnly: state.readOnly, names: state.names,
-                  wrap: wrap, ownerWidth: ownerWidth, pointsBefore: state.frictionRowOfItem.prefix { $0 < scroll }.count,
+                  wrap: wrap, allOwners: allOwners, pointsBefore: state.frictionRowOfItem.prefix { $0 < scroll }.count,
                   pointsAfter: pointsAfter, stagesAfter: stagesAfter)
         detail = ListLines.detail(.friction, state)
     }

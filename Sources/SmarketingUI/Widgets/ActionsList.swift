@@ -45,7 +45,8 @@ struct ActionsList: Widget {
         if let detail, let detailArea { detail.draw(into: &grid, detailArea) }
         guard !area.isEmpty else { return }
         let (ownerWidth, dueWidth) = columnWidths(areaWidth: area.width)
-        func ownerText(_ owner: String) -> String { ListPane.ownerText(owner, areaWidth: area.width, names: names, wrap: wrap) }
+        let whole = ListPane.wholeNames(areaWidth: area.width, reserved: 5 + dueWidth + 1, wrap: wrap)
+        func ownerText(_ owner: String) -> String { ListPane.ownerText(owner, areaWidth: area.width, names: names, wrap: whole) }
         let counts = lineCounts(areaWidth: area.width)
         let height = { (r: Int) in counts[r] }
         let first = ListPane.firstRow(scroll: scroll, selected: selectedRow, count: rows.count, lines: area.height, height: height)
@@ -81,8 +82,9 @@ struct ActionsList: Widget {
     /// The owner and due-date columns' widths in a list area `areaWidth` wide.
     func columnWidths(areaWidth: Int) -> (owner: Int, due: Int) {
         let actions = rows.compactMap { if case .action(let a) = $0 { return a } else { return nil } }
-        let ownerWidth = ListPane.owners(actions.map(\.owner), areaWidth: areaWidth, names: names, wrap: wrap).width
-        return (ownerWidth, ListPane.columnWidth(actions.map(ActionsList.dueText), cap: 14))
+        let dueWidth = ListPane.columnWidth(actions.map(ActionsList.dueText), cap: 14)
+        let whole = ListPane.wholeNames(areaWidth: areaWidth, reserved: 5 + dueWidth + 1, wrap: wrap)
+        return (ListPane.owners(actions.map(\.owner), areaWidth: areaWidth, names: names, wrap: whole).width, dueWidth)
     }
 
     /// Every row's lines, for laying out and scrolling the pane.

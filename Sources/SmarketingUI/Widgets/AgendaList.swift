@@ -85,8 +85,10 @@ struct AgendaList: Widget {
     /// The owner and time columns: each row's text and the columns' widths.
     func columns(areaWidth: Int) -> (owners: [String], ownerWidth: Int, times: [String], timeWidth: Int) {
         let times = items.map(AgendaList.timeText)
-        let (owners, ownerWidth) = ListPane.owners(items.map(\.owner), areaWidth: areaWidth, names: names, wrap: wrap)
-        return (owners, ownerWidth, times, ListPane.columnWidth(times, cap: 12))
+        let timeWidth = ListPane.columnWidth(times, cap: 12)
+        let whole = ListPane.wholeNames(areaWidth: areaWidth, reserved: 3 + timeWidth + 1, wrap: wrap)
+        let (owners, ownerWidth) = ListPane.owners(items.map(\.owner), areaWidth: areaWidth, names: names, wrap: whole)
+        return (owners, ownerWidth, times, timeWidth)
     }
 
     private func lineCount(_ i: Int, areaWidth: Int, ownerWidth: Int, timeWidth: Int) -> Int {

@@ -39,9 +39,9 @@ struct FrictionList: Widget {
     var detail: ItemDetail? = nil
     /// Titles wrap onto more lines (from 120x40) instead of being cut.
     var wrap: Bool
-    /// When titles wrap: the owner column's width, measured over the whole list (so a row's
-    /// height does not change as the list scrolls). Nil: measured over the rows on screen.
-    var ownerWidth: Int?
+    /// When titles wrap: every owner in the whole list, so the owner column (and with it each
+    /// row's lines) does not change as the list scrolls. Nil: measured over the rows on screen.
+    var allOwners: [String]?
     /// Before the rows given: the points (and suggestions) scrolled off the top.
     var pointsBefore: Int
     /// Past the rows given: the points still below, and the stages they are under.
@@ -50,11 +50,11 @@ struct FrictionList: Widget {
 
     init(unresolved: Int, showsResolved: Bool = true, hasPoints: Bool = true, rows: [Row], scroll: Int = 0, total: Int? = nil,
          selectedRow: Int = 0, focused: Bool = false, readOnly: Bool = false, names: NameStyle = NameStyle(people: []),
-         wrap: Bool = false, ownerWidth: Int? = nil, pointsBefore: Int = 0, pointsAfter: Int = 0, stagesAfter: [String] = []) {
+         wrap: Bool = false, allOwners: [String]? = nil, pointsBefore: Int = 0, pointsAfter: Int = 0, stagesAfter: [String] = []) {
         self.pointsBefore = pointsBefore
         self.names = names
         self.wrap = wrap
-        self.ownerWidth = ownerWidth
+        self.allOwners = allOwners
         self.pointsAfter = pointsAfter
         self.stagesAfter = stagesAfter
         self.unresolved = unresolved
@@ -96,11 +96,10 @@ struct FrictionList: Widget {
         }
         let wideStatus = FrictionList.wideStatus(areaWidth: area.width, wrap: wrap)
         let statusWidth = wideStatus ? 10 : 6
-        func ownerText(_ owner: String) -> String { ListPane.ownerText(owner, areaWidth: area.width, names: names, wrap: wrap) }
-        // Measured over the rows on screen only, so the cost does not grow with the list.
-        let ownerWidth = self.ownerWidth ?? ListPane.owners(rows.prefix(area.height).compactMap { if case .point(let p) = $0 { return p.owner } else { return nil } },
-                                                             areaWidth: area.width, names: names, wrap: wrap).width
-        let counts = lineCounts(areaWidth: area.width, ownerWidth: ownerWidth)
+        let whole = wholeNames(areaWidth: area.width)
+        func ownerText(_ owner: String) -> String { ListPane.ownerText(owner, areaWidth: area.width, names: names, wrap: whole) }
+        let ownerWidth = ownerWidth(areaWidth: area.width, rowsOnScreen: area.height)
+        let counts = lineCounts(areaWidth: area.width)
         let height = { (r: Int) in counts.indices.contains(r - scroll) ? counts[r - scroll] : 1 }
         let given = scroll + rows.count
         let first = max(scroll, ListPane.firstRow(scroll: scroll, selected: selectedRow < given ? selectedRow : nil, count: given,
@@ -148,8 +147,20 @@ struct FrictionList: Widget {
         ListPane.overflow(&grid, rect, above: above, below: below, hiddenGroups: hidden, focused: focused)
     }
 
+    func wholeNames(areaWidth: Int) -> Bool {
+        ListPane.wholeNames(areaWidth: areaWidth, reserved: 6 + (FrictionList.wideStatus(areaWidth: areaWidth, wrap: wrap) ? 10 : 6) + 1, wrap: wrap)
+    }
+
+    /// The owner column's width: over the whole list where titles wrap, else over the rows on
+    /// screen only, so the cost does not grow with the list.
+    func ownerWidth(areaWidth: Int, rowsOnScreen: Int) -> Int {
+        let owners = allOwners ?? rows.prefix(rowsOnScreen).compactMap { if case .point(let p) = $0 { return p.owner } else { return nil } }
+        return ListPane.owners(owners, areaWidth: areaWidth, names: names, wrap: wholeNames(areaWidth: areaWidth)).width
+    }
+
     /// The lines each given row takes in a list area `areaWidth` wide.
-    func lineCounts(areaWidth: Int, ownerWidth: Int) -> [Int] {
+    func lineCounts(areaWidth: Int) -> [Int] {
+        let ownerWidth = ownerWidth(areaWidth: areaWidth, rowsOnScreen: rows.count)
         guard wrap else { return rows.map { _ in 1 } }
         let statusWidth = FrictionList.wideStatus(areaWidth: areaWidth, wrap: wrap) ? 10 : 6
         let width = ListPane.titleWidth(areaWidth: areaWidth, prefix: "  ▮▮▮ ", columns: [

@@ -179,8 +179,17 @@ enum ListPane {
     /// An owner as a list area `areaWidth` columns wide shows them (`NameStyle`): a wide area
     /// shows the whole name when it fits; a narrow one shows everyone's short form ("Sam", not
     /// "Sam Patel" beside "Dana"), so the titles keep their room.
-    /// Where titles wrap (from 120x40) they take the lines they need, so owners get room for
-    /// their whole names too.
+    /// Where titles wrap, owners get whole names when the title keeps this many columns beside them.
+    static let wrappedTitleRoom = 30
+
+    /// Whether owners show whole names in a list whose titles wrap: when, beside the prefix and
+    /// the other columns (`reserved`) and an owner column at its widest, the title keeps
+    /// `wrappedTitleRoom` columns. Pass the answer as `wrap` to the owner functions.
+    static func wholeNames(areaWidth: Int, reserved: Int, wrap: Bool) -> Bool {
+        wrap && areaWidth - reserved - ownerCap(areaWidth: areaWidth, wrap: true) - 2 >= wrappedTitleRoom
+    }
+
+    /// `wrap`: titles wrap and leave room (`wholeNames`), so owners get their whole names too.
     static func ownerText(_ name: String, areaWidth: Int, names: NameStyle, wrap: Bool = false) -> String {
         let cap = ownerCap(areaWidth: areaWidth, wrap: wrap)
         let width = areaWidth >= ListPane.wideOwnerArea || wrap ? cap : min(cap, DisplayWidth.of(names.short(name)))
