@@ -180,7 +180,7 @@ enum ListPane {
     /// shows the whole name when it fits; a narrow one shows everyone's short form ("Sam", not
     /// "Sam Patel" beside "Dana"), so the titles keep their room.
     /// Where titles wrap, owners get whole names when the title keeps this many columns beside them.
-    static let wrappedTitleRoom = 30
+    static let wrappedTitleRoom = 36
 
     /// Whether owners show whole names in a list whose titles wrap: when, beside the prefix and
     /// the other columns (`reserved`) and an owner column at its widest, the title keeps
