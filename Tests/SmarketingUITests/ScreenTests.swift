@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Golden screens")
 struct ScreenTests {
-    @Test(arguments: [(80, 24), (120, 40), (200, 60)])
+    @Test(arguments: [(80, 24), (100, 30), (120, 40), (160, 45), (200, 60)])
     func sampleDashboard(width: Int, height: Int) throws {
         let state = try UIFixture.state(size: Size(width: width, height: height))
         try UIFixture.assertScreen(Renderer.render(state), "northwind-\(width)x\(height)")
