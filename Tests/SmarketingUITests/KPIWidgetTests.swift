@@ -47,6 +47,48 @@ struct KPITileTests {
         #expect(lines[7...9].contains { $0.contains("┄tgt") } && lines[9].hasSuffix("12w"))
     }
 
+    /// At 120x40 a tile is 27 wide and 8 tall: the digits, the target under them, both changes
+    /// and the 12-week trend all show (the trend used to give way to the digits).
+    @Test func aTileAt120x40KeepsBothChangesAndTheTrend() {
+        var tile = Self.costPerLead()
+        tile.median = nil
+        let lines = WidgetFixture.draw(tile, width: 27, height: 8).textLines
+        #expect(lines[1].contains("█▀▀"))
+        #expect(lines[4].hasPrefix("target ≤ $50.00"))
+        #expect(lines[5].hasPrefix("▲ +$3.10 vs last wk"))
+        #expect(lines[6].hasPrefix("▼ -$0.40 vs 4-wk avg"))
+        #expect(lines[7].hasPrefix("▁▃▄·▇▅▆█▃▆▃▆ 12w"))
+    }
+
+    /// From 50 rows the digits are five rows tall, with the changes and a bar chart under them.
+    @Test func tallDigitsAreFiveRowsWithTheChangesAndTheChartUnderThem() {
+        var tile = Self.costPerLead()
+        tile.tallDigits = true
+        let lines = WidgetFixture.draw(tile, width: 48, height: 11).textLines
+        #expect(Array(lines[1...5]) == BigDigits.rows("50.08", ascii: false, tall: true)!.enumerated().map { i, row in
+            DisplayWidth.pad((i == 2 ? "$" : " ") + row + (i == 4 ? String(repeating: " ", count: 48 - 22 - 8) + "≤ $50.00" : ""), to: 48)
+        })
+        #expect(lines[6].hasPrefix("▲ +$3.10 vs last wk"))
+        #expect(lines[7].hasPrefix("▼ -$0.40 vs 4-wk avg") && lines[7].hasSuffix("median $49.00"))
+        #expect(lines[8...10].contains { $0.contains("┄tgt") } && lines[10].hasSuffix("12w"))
+        // Without the room for them and their lines, the digits stay three rows tall.
+        let short = WidgetFixture.draw(tile, width: 48, height: 8).textLines
+        #expect(short[1].contains("█▀▀ █▀█") && short[4].hasPrefix("▲ +$3.10"))
+    }
+
+    /// At 160x45 a tile is 37 wide and 9 tall: the sales cycle's median goes beside its 4-week
+    /// change, so it keeps its bar chart like the other KPIs.
+    @Test func theSalesCycleGetsItsBarChartAt160x45() {
+        let days: [Double?] = [60, 58, 61, 55, 64, 50, 47, 52, 49, 73, 54, 46.3]
+        let tile = KPITile(title: "Sales cycle", status: .withinTenPercent, value: "46.3 d", target: "≤ 45.0 d",
+                           vsLastWeek: .init(figure: "▼ -27.2 d", isImprovement: true), vsFourWeekAverage: .init(figure: "▼ -8.5 d", isImprovement: true),
+                           median: "42.0 d", trend: Trend(values: days, target: 45, direction: .lowerIsBetter, latest: .withinTenPercent, targetLabel: "45.0 d"))
+        let lines = WidgetFixture.draw(tile, width: 37, height: 9).textLines
+        #expect(lines[5].hasPrefix("▼ -8.5 d vs 4-wk avg") && lines[5].hasSuffix("median 42.0 d"), "\(lines)")
+        #expect(lines[6...8].allSatisfy { $0.contains("█") }, "\(lines)")
+        #expect(lines[6...8].contains { $0.contains("┄tgt 45.0 d") }, "\(lines)")
+    }
+
     /// On a projector an underlined status looks like a strike-through on three-row digits: big
     /// digits carry the status by colour (their own roles) and the title row's mark.
     @Test func bigDigitsUseTheDigitRolesAndTheTitleKeepsTheMark() {

@@ -53,6 +53,7 @@ struct ListWidgetTests {
     @Test func theAgendaScrolls() {
         var list = Self.agenda
         list.scroll = 2
+        list.selected = 3
         let lines = WidgetFixture.draw(list, width: 40, height: 4).textLines
         #expect(lines[1].hasPrefix("│ ✓ Marketing update") && lines[2].hasPrefix("│ – Old business"))
     }

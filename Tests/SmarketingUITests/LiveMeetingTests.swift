@@ -251,7 +251,7 @@ struct LiveMeetingTests {
         s.press(.char("s"), .char("j")) // move the selection off the running item so its colours show
         func timeRole() -> StyleRole {
             let grid = Renderer.render(s).grid
-            let layout = Layout.compute(size: s.size)
+            let layout = Layout.of(s)
             let y = layout.panes[.agenda]!.y + 1
             return grid[layout.panes[.agenda]!.maxX - 3, y].role
         }
@@ -450,6 +450,16 @@ struct BigDigitsTests {
         for digit in "0123456789" {
             #expect(BigDigits.rows(String(digit), ascii: false)?.count == 3)
             #expect(BigDigits.rows(String(digit), ascii: true)?.allSatisfy { $0.allSatisfy(\.isASCII) } == true)
+        }
+        // The five-row font (from 50 rows): every glyph five rows, the ASCII form in ASCII.
+        #expect(BigDigits.rows("50.08", ascii: false, tall: true) == [
+            "█▀▀▀ █▀▀█   █▀▀█ █▀▀█", "█    █  █   █  █ █  █", "▀▀▀█ █  █   █  █ █▀▀█", "   █ █  █   █  █ █  █", "▄▄▄█ █▄▄█ ▄ █▄▄█ █▄▄█",
+        ])
+        for glyph in "0123456789.,-+ " {
+            #expect(BigDigits.rows(String(glyph), ascii: false, tall: true)?.count == 5)
+            let ascii = BigDigits.rows(String(glyph), ascii: true, tall: true)
+            #expect(ascii?.count == 5 && ascii?.allSatisfy { $0.allSatisfy(\.isASCII) } == true)
+            #expect(Set(ascii?.map(\.count) ?? []).count == 1 && Set(BigDigits.rows(String(glyph), ascii: false, tall: true)?.map(\.count) ?? []).count == 1)
         }
         #expect(BigDigits.rows("n/a", ascii: false) == nil)
     }

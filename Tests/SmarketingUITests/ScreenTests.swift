@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Golden screens")
 struct ScreenTests {
-    @Test(arguments: [(80, 24), (120, 40), (200, 60)])
+    @Test(arguments: [(80, 24), (100, 30), (120, 40), (160, 45), (200, 60)])
     func sampleDashboard(width: Int, height: Int) throws {
         let state = try UIFixture.state(size: Size(width: width, height: height))
         try UIFixture.assertScreen(Renderer.render(state), "northwind-\(width)x\(height)")
@@ -103,7 +103,7 @@ struct RenderingSafetyTests {
         ws.meetings[0].agenda[0].owner = "👩‍👩‍👧 Zoë Ångström"
         let state = AppState(workspace: ws, fileLabel: "edge.json", size: Size(width: 80, height: 24), now: UIFixture.morning)
         let grid = Renderer.render(state).grid
-        let layout = Layout.compute(size: state.size)
+        let layout = Layout.of(state)
         let agenda = layout.panes[.agenda]!
         for y in agenda.y..<agenda.maxY {
             #expect(grid[agenda.x, y].character == "│" || grid[agenda.x, y].character == "┌" || grid[agenda.x, y].character == "└")

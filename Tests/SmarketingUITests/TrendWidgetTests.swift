@@ -93,13 +93,35 @@ struct TrendWidgetTests {
 
     @Test func aMissingWeekIsADotOnTheBottomRow() {
         let grid = WidgetFixture.draw(bars([4, nil, 8], target: 6), width: 10, height: 2)
-        WidgetFixture.expect(grid, ["┄┄┄┄██┄tgt", "▆▆· ██  3w"], styles: ["TTTTggTTTT", "rrdtggttdd"])
+        WidgetFixture.expect(grid, ["┄┄┄┄██┄tgt", "██· ██  3w"], styles: ["TTTTggTTTT", "rrdtggttdd"])
     }
 
     @Test func aNarrowChartShowsTheNewestWeeks() {
         // One column a week, room for four: weeks 9 to 12 over the target 6.
         let grid = WidgetFixture.draw(bars((1...12).map(Double.init), target: 6), width: 8, height: 3)
-        WidgetFixture.expect(grid, ["▁▃▆█    ", "████┄tgt", "████  4w"])
+        WidgetFixture.expect(grid, ["▂▄▆█    ", "████┄tgt", "████  4w"])
+    }
+
+    /// The cost per lead: $46.83 to $58.62 was drawn from 40% to 100% of the height, so a
+    /// 25% difference looked like 2.5 times. On zero, the lowest bar is 80% of the highest.
+    @Test func barsStandOnZeroSoTheirHeightsAreInProportion() {
+        let values: [Double?] = [58.62, 46.83, 50.08]
+        let trend = Trend(values: values, roles: values.map { _ in .sparkline }, target: 50, targetLabel: "$50.00")
+        let grid = WidgetFixture.draw(BarChart(trend: trend), width: 24, height: 3)
+        WidgetFixture.expect(grid, [
+            "███┄▃▃▃┄▅▅▅┄┄tgt $50.00 ",
+            "███ ███ ███             ",
+            "███ ███ ███           3w",
+        ])
+    }
+
+    @Test func theTargetLineSaysItsValueWhenTheBarsKeepTwoColumnsAWeek() {
+        let values: [Double?] = Array(repeating: 40, count: 12)
+        let trend = Trend(values: values, roles: values.map { _ in .sparkline }, target: 50, targetLabel: "$50.00")
+        let wide = WidgetFixture.draw(BarChart(trend: trend), width: 40, height: 3).textLines
+        #expect(wide.contains { $0.contains("┄tgt $50.00") }, "\(wide)")
+        let narrow = WidgetFixture.draw(BarChart(trend: trend), width: 30, height: 3).textLines
+        #expect(narrow.contains { $0.contains("┄tgt") } && !narrow.contains { $0.contains("$50.00") }, "\(narrow)")
     }
 }
 

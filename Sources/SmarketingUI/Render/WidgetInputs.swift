@@ -15,7 +15,7 @@ extension DashboardScreen {
             layers = [Placed(rect: Rect(x: 0, y: 0, width: size.width, height: size.height), widget: notice)]
             return
         }
-        let layout = Layout.compute(size: state.size, zoomed: state.zoomed ? state.focus : nil)
+        let layout = Layout.of(state)
         layers.append(Placed(rect: layout.header, widget: HeaderBar(state)))
         for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             let focused = pane == state.focus
@@ -66,6 +66,90 @@ extension DashboardScreen {
         let local = t.adding(seconds: Int64(utcOffset))
         let secondsOfDay = Int(local.secondsSinceEpoch - Int64(local.utcDate.dayNumber) * 86_400)
         return two(secondsOfDay / 3600) + ":" + two(secondsOfDay / 60 % 60) + (seconds ? ":" + two(secondsOfDay % 60) : "")
+    }
+}
+
+// MARK: layout
+
+extension Layout {
+    /// The layout for the state: its size, what is zoomed, and the lines each list needs.
+    static func of(_ state: AppState) -> Layout {
+        compute(size: state.size, zoomed: state.zoomed ? state.focus : nil) { pane, width in
+            ListLines.counts(pane, state, areaWidth: width).reduce(0, +)
+        }
+    }
+}
+
+/// The lines each row of a list pane takes, measured as its widget draws it: the layout shares
+/// the height by them and the reducer scrolls by them.
+enum ListLines {
+    /// Titles wrap from 120x40, and in a zoomed pane.
+    static func wraps(_ state: AppState) -> Bool { Layout.wrapsTitles(state.size) || state.zoomed }
+
+    static func counts(_ pane: PaneID, _ state: AppState, areaWidth: Int) -> [Int] {
+        switch pane {
+        case .kpis: return []
+        case .agenda: return AgendaList(state, focused: false)?.lineCounts(areaWidth: areaWidth) ?? []
+        case .actions: return ActionsList(state, focused: false)?.lineCounts(areaWidth: areaWidth) ?? []
+        case .friction:
+            guard wraps(state) else { return state.frictionRows.map { _ in 1 } }
+            let list = FrictionList(state, visibleRows: state.frictionRows.count, focused: false, from: 0)
+            return list.lineCounts(areaWidth: areaWidth)
+        }
+    }
+}
+
+extension ListLines {
+    /// A zoomed list's detail: everything about the selected item.
+    static func detail(_ pane: PaneID, _ state: AppState) -> ItemDetail? {
+        guard state.zoomed, pane == state.focus, let ref = state.selectedItem(in: pane), let meeting = state.meeting else { return nil }
+        typealias Field = ItemDetail.Field
+        let ws = state.workspace
+        func owner(_ name: String) -> String { name.isEmpty ? "nobody yet" : name }
+        switch ref {
+        case .agenda(let id):
+            guard let item = meeting.agenda.first(where: { $0.id == id }) else { return nil }
+            let spent = MeetingClock.elapsedSeconds(item, now: state.now)
+            var fields = [Field(label: "Title", text: item.title), Field(label: "Owner", text: owner(item.owner)),
+                          Field(label: "Status", text: item.status.rawValue),
+                          Field(label: "Time", text: "\(item.timeboxMinutes) min timebox" + (spent > 0 ? ", \(DurationFormat.clock(spent)) spent" : ""))]
+            if !item.notes.isEmpty { fields.append(Field(label: "Notes", text: item.notes)) }
+            return ItemDetail(heading: "Agenda item", fields: fields)
+        case .friction(let id):
+            guard let p = ws.frictionPoints.first(where: { $0.id == id }) else { return nil }
+            let age = state.today.days(since: p.opened)
+            var fields = [Field(label: "Title", text: p.title), Field(label: "Stage", text: p.stage.title),
+                          Field(label: "Severity", text: "\(p.severity) of 3"), Field(label: "Status", text: p.status.rawValue),
+                          Field(label: "Owner", text: owner(p.owner)), Field(label: "Raised by", text: p.raisedBy.rawValue),
+                          Field(label: "Opened", text: p.opened.iso + (age > 0 ? " (\(age) day\(age == 1 ? "" : "s") ago)" : " (today)"))]
+            if let resolved = p.resolved { fields.append(Field(label: "Resolved", text: resolved.iso)) }
+            fields.append(Field(label: "Mitigation", text: p.mitigation.isEmpty ? "none recorded" : p.mitigation))
+            return ItemDetail(heading: "Friction point", fields: fields)
+        case .suggestion(let conversion):
+            guard let s = state.suggestions.first(where: { $0.conversion == conversion }) else { return nil }
+            return ItemDetail(heading: "Suggested friction point", fields: [
+                Field(label: "Title", text: s.title), Field(label: "Stage", text: s.stage.title),
+                Field(label: "Keys", text: state.readOnly ? "the chair can accept or dismiss it" : "A accepts it as a friction point, X dismisses it"),
+            ])
+        case .action(let id):
+            guard let item = meeting.actionItems.first(where: { $0.id == id }) else { return nil }
+            var due = item.due?.iso ?? "no due date"
+            if let late = item.daysOverdue(on: state.today) { due += ", overdue \(late)d" }
+            var fields = [Field(label: "Title", text: item.title), Field(label: "Owner", text: owner(item.owner)), Field(label: "Due", text: due),
+                          Field(label: "Status", text: item.done ? "done" : "open")]
+            if item.weeksCarried > 0 {
+                fields.append(Field(label: "Carried", text: "over \(item.weeksCarried) week\(item.weeksCarried == 1 ? "" : "s")"))
+            }
+            return ItemDetail(heading: "Action item", fields: fields)
+        case .decision(let id):
+            guard let decision = meeting.decisions.first(where: { $0.id == id }) else { return nil }
+            return ItemDetail(heading: "Decision", fields: [Field(label: "Decision", text: decision.text)])
+        }
+    }
+
+    /// The list lines a pane loses to its detail.
+    static func detailHeight(_ pane: PaneID, _ state: AppState, listArea: Rect) -> Int {
+        detail(pane, state)?.height(in: listArea) ?? 0
     }
 }
 
@@ -158,7 +242,11 @@ extension KPIPane {
             return (TextSanitizer.visible(when + files + edited), when + (p.editedByHand ? ", edited" : ""))
         }
         let currency = state.workspace.team.currency
-        tiles = state.report?.results.map { KPITile($0, currency: currency, asciiOnly: state.asciiOnly) } ?? []
+        tiles = state.report?.results.map {
+            var tile = KPITile($0, currency: currency, asciiOnly: state.asciiOnly)
+            tile.tallDigits = Layout.tallDigits(state.size)
+            return tile
+        } ?? []
         selected = state.selected(.kpis)
         self.focused = focused
     }
@@ -180,7 +268,8 @@ extension KPITile {
                   value: KPIFormat.value(r.value, r.kind, currency: currency), target: KPIFormat.target(r.target, r.kind, currency: currency),
                   vsLastWeek: change(r.changeVsLastWeek), vsFourWeekAverage: change(r.changeVsFourWeekAverage),
                   median: r.median.map { KPIFormat.value($0, r.kind, currency: currency) },
-                  trend: Trend(values: r.series, target: r.target, direction: r.kind.direction, latest: r.status),
+                  trend: Trend(values: r.series, target: r.target, direction: r.kind.direction, latest: r.status,
+                               targetLabel: KPIFormat.value(r.target, r.kind, currency: currency)),
                   asciiOnly: asciiOnly)
     }
 }
@@ -201,16 +290,22 @@ extension AgendaList {
         scroll = state.scroll[.agenda] ?? 0
         self.focused = focused
         names = state.names
+        wrap = ListLines.wraps(state)
+        detail = ListLines.detail(.agenda, state)
     }
 }
 
 extension FrictionList {
-    /// Only the rows that can show (`visibleRows` from the scroll position) are built.
-    init(_ state: AppState, visibleRows: Int, focused: Bool) {
+    /// Only the rows that can show (`visibleRows` lines from the scroll position, or from `from`)
+    /// are built; past them, the points and stages still below are counted.
+    init(_ state: AppState, visibleRows: Int, focused: Bool, from: Int? = nil) {
         let ws = state.workspace
         let all = state.frictionRows
-        let scroll = min(max(0, state.scroll[.friction] ?? 0), all.count)
-        let window = all[scroll..<min(all.count, scroll + max(0, visibleRows))].map { row -> Row in
+        let scroll = min(max(0, from ?? state.scroll[.friction] ?? 0), all.count)
+        // Wrapped rows take more than a line, and the widget may start further down to keep
+        // the selection whole: twice the lines is as far as it can reach.
+        let end = min(all.count, scroll + 2 * max(0, visibleRows) + 1)
+        func row(_ row: FrictionRow) -> Row {
             switch row {
             case .suggestion(let s): return .suggestion(stage: s.stage.title, title: s.title, shortTitle: s.shortTitle)
             case .stage(let stage, let count): return .stage(stage.title, count: count)
@@ -219,9 +314,21 @@ extension FrictionList {
                 return .point(Point(title: p.title, owner: p.owner, severity: p.severity, status: p.status))
             }
         }
+        var pointsAfter = 0
+        var stagesAfter: [String] = []
+        for entry in all[end...] {
+            if case .stage(let stage, _) = entry { stagesAfter.append(stage.title) } else { pointsAfter += 1 }
+        }
+        let wrap = ListLines.wraps(state)
+        // Where titles wrap, the owner column is measured over the whole list, so that a row's
+        // lines do not change as the list scrolls.
+        let allOwners = wrap ? Array(Set(state.frictionItems.map { ws.frictionPoints[$0].owner })).sorted() : nil
         self.init(unresolved: state.unresolvedFriction, showsResolved: state.showResolved, hasPoints: !ws.frictionPoints.isEmpty,
-                  rows: window, scroll: scroll, total: all.count, selectedRow: Reducer.selectedRow(.friction, state).row,
-                  focused: focused, readOnly: state.readOnly, names: state.names)
+                  rows: all[scroll..<end].map(row), scroll: scroll, total: all.count, selectedRow: Reducer.selectedRow(.friction, state).row,
+                  focused: focused, readOnly: state.readOnly, names: state.names,
+                  wrap: wrap, allOwners: allOwners, pointsBefore: state.frictionRowOfItem.prefix { $0 < scroll }.count,
+                  pointsAfter: pointsAfter, stagesAfter: stagesAfter)
+        detail = ListLines.detail(.friction, state)
     }
 }
 
@@ -245,6 +352,8 @@ extension ActionsList {
         selectedRow = hasItems ? Reducer.selectedRow(.actions, state).row : nil
         self.focused = focused
         names = state.names
+        wrap = ListLines.wraps(state)
+        detail = ListLines.detail(.actions, state)
     }
 }
 

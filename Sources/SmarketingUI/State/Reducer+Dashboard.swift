@@ -25,7 +25,7 @@ extension Reducer {
         let pane = state.focus
         let last = max(0, PaneRows.itemCount(pane, state) - 1)
         let selected = state.selected(pane)
-        let page = Layout.compute(size: state.size, zoomed: state.zoomed ? pane : nil).visibleRows(pane)
+        let page = Layout.of(state).visibleRows(pane)
         switch command {
         case .nextPane: state.focus = PaneID(rawValue: (pane.rawValue + 1) % PaneID.allCases.count) ?? pane
         case .previousPane: state.focus = PaneID(rawValue: (pane.rawValue + PaneID.allCases.count - 1) % PaneID.allCases.count) ?? pane

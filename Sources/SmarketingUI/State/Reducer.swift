@@ -212,17 +212,21 @@ public enum Reducer {
 
     /// Keeps every selection in range and the selected row of each list on screen.
     static func clampSelectionAndScroll(_ state: inout AppState) {
-        let layout = Layout.compute(size: state.size, zoomed: state.zoomed ? state.focus : nil)
         for pane in PaneID.allCases {
             let count = PaneRows.itemCount(pane, state)
             state.selection[pane] = count == 0 ? 0 : min(max(0, state.selection[pane] ?? 0), count - 1)
-            guard pane != .kpis else { continue }
-            let visible = layout.visibleRows(pane)
+        }
+        let layout = Layout.of(state)
+        for pane in PaneID.allCases where pane != .kpis {
+            guard let rect = layout.panes[pane] else { continue }
+            // A zoomed pane's detail panel takes lines from the list.
+            let visible = max(1, layout.visibleRows(pane) - ListLines.detailHeight(pane, state, listArea: rect.inset(1)))
             let (row, total) = PaneRows.selectedRow(pane, state)
             var scroll = state.scroll[pane] ?? 0
             if row < scroll { scroll = max(0, row - 1) }
-            if row >= scroll + visible { scroll = row - visible + 1 }
-            scroll = min(scroll, max(0, total - visible))
+            // Wrapped titles take more than a line: the rows are measured as the pane draws them.
+            let lines = ListLines.wraps(state) ? ListLines.counts(pane, state, areaWidth: rect.width - 2) : []
+            scroll = ListPane.firstRow(scroll: scroll, selected: row, count: total, lines: visible) { lines.indices.contains($0) ? lines[$0] : 1 }
             state.scroll[pane] = max(0, scroll)
         }
     }

@@ -22,6 +22,10 @@ struct AgendaList: Widget {
     var focused = false
     /// How names shorten in the owner column.
     var names = NameStyle(people: [])
+    /// Zoomed: everything about the selected item, under the list.
+    var detail: ItemDetail? = nil
+    /// Titles wrap onto more lines (from 120x40) instead of being cut.
+    var wrap = false
 
     static func glyph(_ status: AgendaStatus) -> String {
         switch status {
@@ -39,7 +43,10 @@ struct AgendaList: Widget {
     }
 
     func draw(into grid: inout Grid, _ rect: Rect) {
-        let area = ListPane.frame(.agenda, title: "Agenda · \(plannedMinutes) of \(lengthMinutes) min", rect, focused: focused, &grid)
+        let framed = ListPane.frame(.agenda, title: "Agenda · \(plannedMinutes) of \(lengthMinutes) min", rect, focused: focused, &grid)
+        // Zoomed: the selected item's detail under the list.
+        let (area, detailArea) = ItemDetail.split(detail, framed)
+        if let detail, let detailArea { detail.draw(into: &grid, detailArea) }
         if plannedMinutes > lengthMinutes {
             // Over-planned: say so in the frame, in the warning colour.
             let note = " over by \(plannedMinutes - lengthMinutes) "
@@ -50,12 +57,13 @@ struct AgendaList: Widget {
             grid.text("No agenda items. Press a to add one.", x: area.x + 1, y: area.y, role: .dim, maxWidth: area.width - 1)
             return
         }
-        let times = items.map(AgendaList.timeText)
-        let (owners, ownerWidth) = ListPane.owners(items.map(\.owner), areaWidth: area.width, names: names)
-        let timeWidth = ListPane.columnWidth(times, cap: 12)
-        for row in 0..<area.height {
-            let i = max(0, scroll) + row
-            guard items.indices.contains(i) else { break }
+        let (owners, ownerWidth, times, timeWidth) = columns(areaWidth: area.width)
+        let counts = lineCounts(areaWidth: area.width)
+        let height = { (i: Int) in counts[i] }
+        let first = ListPane.firstRow(scroll: scroll, selected: selected, count: items.count, lines: area.height, height: height)
+        let shown = ListPane.rowsShown(first: first, count: items.count, lines: area.height, height: height)
+        var y = area.y
+        for (i, lines) in shown {
             let item = items[i]
             let base: StyleRole = item.status == .active ? .active : (item.status == .done || item.status == .skipped ? .dim : .text)
             let isSelected = i == selected
@@ -65,10 +73,35 @@ struct AgendaList: Widget {
                 let limit = item.timeboxMinutes * 60
                 timeRole = item.elapsedSeconds > limit ? .bad : (Double(item.elapsedSeconds) >= Double(limit) * 0.8 ? .warn : base)
             }
-            ListPane.drawRow(&grid, area, y: area.y + row, role: role, prefix: " \(AgendaList.glyph(item.status)) ", title: item.title, columns: [
+            y += ListPane.drawRow(&grid, area, y: y, role: role, prefix: " \(AgendaList.glyph(item.status)) ", title: item.title, columns: [
                 ListPane.Column(text: owners[i], width: ownerWidth, role: isSelected ? role : (base == .text ? .dim : base)),
                 ListPane.Column(text: times[i], width: timeWidth, role: timeRole, alignRight: true),
-            ])
+            ], wrap: wrap, maxLines: lines)
         }
+        let last = shown.last?.row ?? (first - 1)
+        ListPane.overflow(&grid, rect, above: first, below: items.count - 1 - last, focused: focused)
+    }
+
+    /// The owner and time columns: each row's text and the columns' widths.
+    func columns(areaWidth: Int) -> (owners: [String], ownerWidth: Int, times: [String], timeWidth: Int) {
+        let times = items.map(AgendaList.timeText)
+        let timeWidth = ListPane.columnWidth(times, cap: 12)
+        let whole = ListPane.wholeNames(areaWidth: areaWidth, reserved: 3 + timeWidth + 1, wrap: wrap)
+        let (owners, ownerWidth) = ListPane.owners(items.map(\.owner), areaWidth: areaWidth, names: names, wrap: whole)
+        return (owners, ownerWidth, times, timeWidth)
+    }
+
+    private func lineCount(_ i: Int, areaWidth: Int, ownerWidth: Int, timeWidth: Int) -> Int {
+        let width = ListPane.titleWidth(areaWidth: areaWidth, prefix: " ○ ", columns: [
+            ListPane.Column(text: "", width: ownerWidth, role: .text), ListPane.Column(text: "", width: timeWidth, role: .text),
+        ])
+        return ListPane.titleLines(items[i].title, width: width, wrap: wrap).count
+    }
+
+    /// Every item's lines, for laying out and scrolling the pane.
+    func lineCounts(areaWidth: Int) -> [Int] {
+        guard wrap else { return items.map { _ in 1 } }
+        let (_, ownerWidth, _, timeWidth) = columns(areaWidth: areaWidth)
+        return items.indices.map { lineCount($0, areaWidth: areaWidth, ownerWidth: ownerWidth, timeWidth: timeWidth) }
     }
 }

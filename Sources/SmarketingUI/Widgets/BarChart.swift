@@ -1,20 +1,25 @@
 import SmarketingModel
 
-/// A trend as columns of block characters, eight levels per row, over a dotted target line,
-/// with a label such as `12w` in the bottom-right corner. Each week is drawn in its role; a week
+/// A trend as columns of block characters, eight levels per row, standing on zero (so a bar's
+/// height is in proportion to its value), over a dotted target line labelled with its value
+/// (`┄tgt $50.00`), with a label such as `12w` in the bottom-right corner. Each week is drawn in its role; a week
 /// with no value is a dim `·` on the bottom row. When the chart is narrower than the series, the
 /// newest weeks are the ones shown.
 struct BarChart: Widget {
     var trend: Trend
     var asciiOnly = false
 
-    /// Room kept on the right for the `┄tgt` label.
+    /// Room kept on the right for the `┄tgt` label when there is none for the target's value.
     static let labelWidth = 4
 
     func draw(into grid: inout Grid, _ rect: Rect) {
         guard !rect.isEmpty else { return }
-        let labelWidth = BarChart.labelWidth
         let count = trend.values.count
+        // The target's value goes in the label when the bars keep at least two columns a week.
+        let short = asciiOnly ? "tgt" : "┄tgt"
+        let long = trend.targetLabel.isEmpty ? short : short + " " + trend.targetLabel
+        let targetText = rect.width - DisplayWidth.of(long) >= 2 * max(1, count) ? long : short
+        let labelWidth = max(BarChart.labelWidth, DisplayWidth.of(targetText))
         let columnWidth = max(1, min(4, (rect.width - labelWidth) / max(1, count)))
         let shown = trend.suffix(max(0, rect.width - labelWidth) / columnWidth)
         let present = shown.values.compactMap { $0 }.filter(\.isFinite)
@@ -23,8 +28,8 @@ struct BarChart: Widget {
             grid.text("no history yet", x: rect.x, y: rect.maxY - 1, role: .dim, maxWidth: rect.width)
             return
         }
-        // Bars start from a floor below the lowest value so that differences show.
-        let floor = max(0, lo - (hi - lo) * 0.5 - abs(hi) * 0.05)
+        // Bars stand on zero (or on the lowest value, when some are below zero).
+        let floor = min(0, lo)
         let span = max(hi - floor, 1e-9)
         let levels = rect.height * 8
         func level(_ value: Double) -> Int {
@@ -35,7 +40,7 @@ struct BarChart: Widget {
         let targetRow = min(rect.height - 1, max(0, level(trend.target) / 8))
         let chartWidth = min(rect.width - labelWidth, shown.values.count * columnWidth)
         for dx in 0..<max(0, chartWidth) { grid.put(asciiOnly ? "-" : "┄", x: rect.x + dx, y: rect.maxY - 1 - targetRow, role: .target) }
-        grid.text(asciiOnly ? "tgt" : "┄tgt", x: rect.x + chartWidth, y: rect.maxY - 1 - targetRow, role: .target,
+        grid.text(targetText, x: rect.x + chartWidth, y: rect.maxY - 1 - targetRow, role: .target,
                   maxWidth: rect.maxX - rect.x - chartWidth)
         for (i, value) in shown.values.enumerated() {
             let x0 = rect.x + i * columnWidth

@@ -1,5 +1,6 @@
-/// Three-row digits for KPI values on a projector: block glyphs, or a seven-segment ASCII
-/// fallback for terminals without Unicode.
+/// Three-row digits for KPI values on a projector, and five-row ones for tall screens (from 50
+/// rows): block glyphs, or an ASCII fallback for terminals without Unicode (seven segments in
+/// three rows, `#` in five).
 public enum BigDigits {
     static let blocks: [Character: [String]] = [
         "0": ["█▀█", "█ █", "▀▀▀"], "1": ["▀█ ", " █ ", "▀▀▀"], "2": ["▀▀█", "█▀▀", "▀▀▀"],
@@ -16,13 +17,33 @@ public enum BigDigits {
         "+": ["   ", "_|_", " | "], " ": [" ", " ", " "],
     ]
 
-    /// The three rows for `text`, or nil when it has a character the font lacks.
-    public static func rows(_ text: String, ascii: Bool) -> [String]? {
-        let font = ascii ? Self.ascii : blocks
-        var rows = ["", "", ""]
+    static let tallBlocks: [Character: [String]] = [
+        "0": ["█▀▀█", "█  █", "█  █", "█  █", "█▄▄█"], "1": [" ▄█ ", "▀ █ ", "  █ ", "  █ ", "▄▄█▄"],
+        "2": ["▀▀▀█", "   █", "█▀▀▀", "█   ", "█▄▄▄"], "3": ["▀▀▀█", "   █", " ▀▀█", "   █", "▄▄▄█"],
+        "4": ["█  █", "█  █", "▀▀▀█", "   █", "   █"], "5": ["█▀▀▀", "█   ", "▀▀▀█", "   █", "▄▄▄█"],
+        "6": ["█▀▀▀", "█   ", "█▀▀█", "█  █", "█▄▄█"], "7": ["▀▀▀█", "   █", "   █", "   █", "   █"],
+        "8": ["█▀▀█", "█  █", "█▀▀█", "█  █", "█▄▄█"], "9": ["█▀▀█", "█  █", "▀▀▀█", "   █", "▄▄▄█"],
+        ".": [" ", " ", " ", " ", "▄"], ",": [" ", " ", " ", " ", "▖"], "-": ["    ", "    ", "▀▀▀▀", "    ", "    "],
+        "+": ["   ", " ▄ ", "▀█▀", " ▀ ", "   "], " ": [" ", " ", " ", " ", " "],
+    ]
+    static let tallASCII: [Character: [String]] = [
+        "0": ["####", "#  #", "#  #", "#  #", "####"], "1": ["  # ", " ## ", "  # ", "  # ", " ###"],
+        "2": ["####", "   #", "####", "#   ", "####"], "3": ["####", "   #", " ###", "   #", "####"],
+        "4": ["#  #", "#  #", "####", "   #", "   #"], "5": ["####", "#   ", "####", "   #", "####"],
+        "6": ["####", "#   ", "####", "#  #", "####"], "7": ["####", "   #", "   #", "   #", "   #"],
+        "8": ["####", "#  #", "####", "#  #", "####"], "9": ["####", "#  #", "####", "   #", "####"],
+        ".": [" ", " ", " ", " ", "#"], ",": [" ", " ", " ", " ", ","], "-": ["    ", "    ", "####", "    ", "    "],
+        "+": ["   ", " # ", "###", " # ", "   "], " ": [" ", " ", " ", " ", " "],
+    ]
+
+    /// The rows for `text` (three, or five when `tall`), or nil when it has a character the font lacks.
+    public static func rows(_ text: String, ascii: Bool, tall: Bool = false) -> [String]? {
+        let font = tall ? (ascii ? tallASCII : tallBlocks) : (ascii ? Self.ascii : blocks)
+        let height = tall ? 5 : 3
+        var rows = [String](repeating: "", count: height)
         for (i, c) in text.enumerated() {
             guard let glyph = font[c] else { return nil }
-            for r in 0..<3 { rows[r] += (i > 0 ? " " : "") + glyph[r] }
+            for r in 0..<height { rows[r] += (i > 0 ? " " : "") + glyph[r] }
         }
         return rows
     }

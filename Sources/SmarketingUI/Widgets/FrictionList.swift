@@ -35,10 +35,28 @@ struct FrictionList: Widget {
     var readOnly: Bool
     /// How names shorten in the owner column.
     var names: NameStyle
+    /// Zoomed: everything about the selected item, under the list.
+    var detail: ItemDetail? = nil
+    /// Titles wrap onto more lines (from 120x40) instead of being cut.
+    var wrap: Bool
+    /// When titles wrap: every owner in the whole list, so the owner column (and with it each
+    /// row's lines) does not change as the list scrolls. Nil: measured over the rows on screen.
+    var allOwners: [String]?
+    /// Before the rows given: the points (and suggestions) scrolled off the top.
+    var pointsBefore: Int
+    /// Past the rows given: the points still below, and the stages they are under.
+    var pointsAfter: Int
+    var stagesAfter: [String]
 
     init(unresolved: Int, showsResolved: Bool = true, hasPoints: Bool = true, rows: [Row], scroll: Int = 0, total: Int? = nil,
-         selectedRow: Int = 0, focused: Bool = false, readOnly: Bool = false, names: NameStyle = NameStyle(people: [])) {
+         selectedRow: Int = 0, focused: Bool = false, readOnly: Bool = false, names: NameStyle = NameStyle(people: []),
+         wrap: Bool = false, allOwners: [String]? = nil, pointsBefore: Int = 0, pointsAfter: Int = 0, stagesAfter: [String] = []) {
+        self.pointsBefore = pointsBefore
         self.names = names
+        self.wrap = wrap
+        self.allOwners = allOwners
+        self.pointsAfter = pointsAfter
+        self.stagesAfter = stagesAfter
         self.unresolved = unresolved
         self.showsResolved = showsResolved
         self.hasPoints = hasPoints
@@ -49,6 +67,10 @@ struct FrictionList: Widget {
         self.focused = focused
         self.readOnly = readOnly
     }
+
+    /// Whole status words from 50 columns; where titles wrap, from 60 (so that the title keeps
+    /// room beside a whole owner name).
+    static func wideStatus(areaWidth: Int, wrap: Bool) -> Bool { areaWidth >= (wrap ? 60 : 50) }
 
     static func statusLabel(_ status: FrictionStatus, wide: Bool) -> String {
         if wide { return status.rawValue }
@@ -62,25 +84,33 @@ struct FrictionList: Widget {
 
     func draw(into grid: inout Grid, _ rect: Rect) {
         let title = "Friction points · \(unresolved) unresolved" + (showsResolved ? "" : " · resolved hidden")
-        let area = ListPane.frame(.friction, title: title, rect, focused: focused, &grid)
+        let framed = ListPane.frame(.friction, title: title, rect, focused: focused, &grid)
+        // Zoomed: the selected item's detail under the list.
+        let (area, detailArea) = ItemDetail.split(detail, framed)
+        if let detail, let detailArea { detail.draw(into: &grid, detailArea) }
         guard !area.isEmpty else { return }
         if total == 0 {
             grid.text(hasPoints ? "All resolved. Press r to show them." : "No friction points. Press a to record one.",
                       x: area.x + 1, y: area.y, role: .dim, maxWidth: area.width - 1)
             return
         }
-        let onScreen = rows.prefix(area.height)
-        let wideStatus = area.width >= 50
+        let wideStatus = FrictionList.wideStatus(areaWidth: area.width, wrap: wrap)
         let statusWidth = wideStatus ? 10 : 6
-        func ownerText(_ owner: String) -> String { ListPane.ownerText(owner, areaWidth: area.width, names: names) }
-        // Measured over the rows on screen only, so the cost does not grow with the list.
-        let ownerWidth = ListPane.owners(onScreen.compactMap { if case .point(let p) = $0 { return p.owner } else { return nil } },
-                                         areaWidth: area.width, names: names).width
-        for (row, entry) in onScreen.enumerated() {
-            let y = area.y + row
-            switch entry {
+        let whole = wholeNames(areaWidth: area.width)
+        func ownerText(_ owner: String) -> String { ListPane.ownerText(owner, areaWidth: area.width, names: names, wrap: whole) }
+        let ownerWidth = ownerWidth(areaWidth: area.width, rowsOnScreen: area.height)
+        let counts = lineCounts(areaWidth: area.width)
+        let height = { (r: Int) in counts.indices.contains(r - scroll) ? counts[r - scroll] : 1 }
+        let given = scroll + rows.count
+        let first = max(scroll, ListPane.firstRow(scroll: scroll, selected: selectedRow < given ? selectedRow : nil, count: given,
+                                                  lines: area.height, height: height))
+        let shown = ListPane.rowsShown(first: first, count: given, lines: area.height, height: height)
+        var y = area.y
+        for (r, lines) in shown {
+            let row = r - scroll
+            switch rows[row] {
             case .suggestion(let stage, let longTitle, let shortTitle):
-                let isSelected = scroll + row == selectedRow
+                let isSelected = r == selectedRow
                 let keys = readOnly ? "" : (area.width >= 56 ? " A accept · X dismiss " : " A/X ")
                 let keysWidth = DisplayWidth.of(keys)
                 let role = isSelected ? ListPane.rowRole(selected: true, focused: focused, base: .warn) : StyleRole.warn
@@ -88,21 +118,57 @@ struct FrictionList: Widget {
                 let text = area.width >= 110 ? "⚑ Suggested \(stage) friction: \(longTitle)" : "⚑ \(shortTitle)"
                 grid.text(" " + text, x: area.x, y: y, role: role, maxWidth: area.width - keysWidth)
                 if keysWidth > 0 { grid.textRight(keys, maxX: area.maxX, y: y, role: .statusKey, maxWidth: min(keysWidth, area.width)) }
+                y += 1
             case .stage(let stage, let count):
                 grid.text(" \(stage) (\(count))", x: area.x, y: y, role: .stage, maxWidth: area.width)
+                y += 1
             case .point(let point):
-                let isSelected = scroll + row == selectedRow
+                let isSelected = r == selectedRow
                 let base: StyleRole = point.status == .resolved ? .dim : .text
                 let role = ListPane.rowRole(selected: isSelected, focused: focused, base: base)
                 let severity = min(3, max(0, point.severity))
                 let marks = String(repeating: "▮", count: severity) + String(repeating: "▯", count: 3 - severity)
                 let sevRole: StyleRole = isSelected ? role : (point.status == .resolved ? .dim : (severity == 3 ? .bad : (severity == 2 ? .warn : .dim)))
                 let statusRole: StyleRole = isSelected ? role : (point.status == .open ? .warn : (point.status == .mitigating ? .accent : .dim))
-                ListPane.drawRow(&grid, area, y: y, role: role, prefix: "  " + marks + " ", prefixRole: sevRole, title: point.title, columns: [
+                y += ListPane.drawRow(&grid, area, y: y, role: role, prefix: "  " + marks + " ", prefixRole: sevRole, title: point.title, columns: [
                     ListPane.Column(text: FrictionList.statusLabel(point.status, wide: wideStatus), width: statusWidth, role: statusRole),
                     ListPane.Column(text: ownerText(point.owner), width: ownerWidth, role: isSelected ? role : .dim),
-                ])
+                ], wrap: wrap, maxLines: lines)
             }
+        }
+        // What is off screen: the points above and below, and the stages with none on screen.
+        let last = shown.last?.row ?? (first - 1)
+        let after = rows[min(rows.count, max(0, last + 1 - scroll))...]
+        let below = after.filter { if case .stage = $0 { return false } else { return true } }.count + pointsAfter
+        let stages = after.compactMap { if case .stage(let name, _) = $0 { return name } else { return nil } } + stagesAfter
+        let onScreenStages = Set(shown.compactMap { if case .stage(let name, _) = rows[$0.row - scroll] { return name } else { return nil } })
+        let hidden = stages.filter { !onScreenStages.contains($0) }
+        let above = pointsBefore + rows[0..<max(0, min(rows.count, first - scroll))].filter { if case .stage = $0 { return false } else { return true } }.count
+        ListPane.overflow(&grid, rect, above: above, below: below, hiddenGroups: hidden, focused: focused)
+    }
+
+    func wholeNames(areaWidth: Int) -> Bool {
+        ListPane.wholeNames(areaWidth: areaWidth, reserved: 6 + (FrictionList.wideStatus(areaWidth: areaWidth, wrap: wrap) ? 10 : 6) + 1, wrap: wrap)
+    }
+
+    /// The owner column's width: over the whole list where titles wrap, else over the rows on
+    /// screen only, so the cost does not grow with the list.
+    func ownerWidth(areaWidth: Int, rowsOnScreen: Int) -> Int {
+        let owners = allOwners ?? rows.prefix(rowsOnScreen).compactMap { if case .point(let p) = $0 { return p.owner } else { return nil } }
+        return ListPane.owners(owners, areaWidth: areaWidth, names: names, wrap: wholeNames(areaWidth: areaWidth)).width
+    }
+
+    /// The lines each given row takes in a list area `areaWidth` wide.
+    func lineCounts(areaWidth: Int) -> [Int] {
+        let ownerWidth = ownerWidth(areaWidth: areaWidth, rowsOnScreen: rows.count)
+        guard wrap else { return rows.map { _ in 1 } }
+        let statusWidth = FrictionList.wideStatus(areaWidth: areaWidth, wrap: wrap) ? 10 : 6
+        let width = ListPane.titleWidth(areaWidth: areaWidth, prefix: "  ▮▮▮ ", columns: [
+            ListPane.Column(text: "", width: statusWidth, role: .text), ListPane.Column(text: "", width: ownerWidth, role: .text),
+        ])
+        return rows.map { row in
+            if case .point(let point) = row { return ListPane.titleLines(point.title, width: width, wrap: true).count }
+            return 1
         }
     }
 }

@@ -22,6 +22,8 @@ struct KPITile: Widget {
     var trend: Trend
     var selected = false
     var asciiOnly = false
+    /// Five-row digits (from 50 rows) where the tile has room for them and its other lines.
+    var tallDigits = false
 
     static func statusRole(_ status: KPIStatus) -> StyleRole {
         switch status {
@@ -72,23 +74,36 @@ struct KPITile: Widget {
         grid.textRight(statusText, maxX: rect.maxX, y: y, role: role, maxWidth: width)
         y += 1
         guard y < rect.maxY else { return }
-        // Value against target: in big digits when the tile has room for them and its other lines.
-        if rect.height >= 6, let parts = BigDigits.split(value), let rows = BigDigits.rows(parts.number, ascii: asciiOnly),
-           DisplayWidth.of(parts.prefix) + DisplayWidth.of(rows[0]) + max(DisplayWidth.of(parts.suffix), 1) + 1 <= width {
+        // Value against target: in big digits when the tile has room for them and its other
+        // lines (the two changes and a row of trend), five rows tall when asked and they fit.
+        let below = 3
+        var big: (prefix: String, number: String, suffix: String, rows: [String], targetBeside: Bool)?
+        if let parts = BigDigits.split(value) {
+            for tall in tallDigits ? [true, false] : [false] {
+                guard let rows = BigDigits.rows(parts.number, ascii: asciiOnly, tall: tall) else { continue }
+                let digitsWidth = DisplayWidth.of(parts.prefix) + DisplayWidth.of(rows[0]) + max(DisplayWidth.of(parts.suffix), 1) + 1
+                guard digitsWidth <= width else { continue }
+                let beside = width - digitsWidth - 1 >= DisplayWidth.of(target) + 1
+                if rect.height >= 1 + rows.count + (beside ? 0 : 1) + below {
+                    big = (parts.prefix, parts.number, parts.suffix, rows, beside)
+                    break
+                }
+            }
+        }
+        if let big {
             let digitsRole = KPITile.digitsRole(status)
-            let px = grid.text(parts.prefix, x: rect.x, y: y + 1, role: digitsRole, maxWidth: width)
-            for (i, row) in rows.enumerated() {
+            let middle = y + big.rows.count / 2
+            let px = grid.text(big.prefix, x: rect.x, y: middle, role: digitsRole, maxWidth: width)
+            for (i, row) in big.rows.enumerated() {
                 grid.text(row, x: rect.x + px, y: y + i, role: digitsRole, maxWidth: width - px)
             }
-            let after = rect.x + px + DisplayWidth.of(rows[0]) + 1
-            grid.text(parts.suffix, x: after, y: y + 1, role: digitsRole, maxWidth: max(0, rect.maxX - after))
+            let after = rect.x + px + DisplayWidth.of(big.rows[0]) + 1
+            grid.text(big.suffix, x: after, y: middle, role: digitsRole, maxWidth: max(0, rect.maxX - after))
             // The target goes beside the digits if it fits, else under them.
-            if rect.maxX - after - 1 >= DisplayWidth.of(target) + 1 {
-                grid.textRight(target, maxX: rect.maxX, y: y + 2, role: .target, maxWidth: rect.maxX - after)
-                y += 3
+            y += big.rows.count
+            if big.targetBeside {
+                grid.textRight(target, maxX: rect.maxX, y: y - 1, role: .target, maxWidth: rect.maxX - after)
             } else {
-                y += 3
-                guard y < rect.maxY else { return }
                 grid.text("target " + target, x: rect.x, y: y, role: .target, maxWidth: width)
                 y += 1
             }
@@ -100,15 +115,20 @@ struct KPITile: Widget {
         guard y < rect.maxY else { return }
         drawChange(vsLastWeek, label: "vs last wk", x: rect.x, y: y, width: width, &grid)
         y += 1
-        // With room to spare: the 4-week average, and the median for the sales cycle.
+        // With room to spare: the 4-week average, and the median for the sales cycle (beside the
+        // average when it fits there, else on a row of its own if the chart keeps its rows).
         if rect.height >= 5 {
             guard y < rect.maxY else { return }
-            drawChange(vsFourWeekAverage, label: "vs 4-wk avg", x: rect.x, y: y, width: width, &grid)
-            y += 1
-        }
-        if rect.height >= 6, let median {
-            guard y < rect.maxY else { return }
-            grid.text("median \(median)", x: rect.x, y: y, role: .dim, maxWidth: width)
+            let used = drawChange(vsFourWeekAverage, label: "vs 4-wk avg", x: rect.x, y: y, width: width, &grid)
+            if let median {
+                let text = "median \(median)"
+                if used + 2 + DisplayWidth.of(text) <= width {
+                    grid.textRight(text, maxX: rect.maxX, y: y, role: .dim, maxWidth: width - used - 2)
+                } else if rect.maxY - (y + 1) >= 4 {
+                    y += 1
+                    grid.text(text, x: rect.x, y: y, role: .dim, maxWidth: width)
+                }
+            }
             y += 1
         }
         // The trend: a bar chart when the tile is tall, else a sparkline on its last row.
@@ -122,9 +142,10 @@ struct KPITile: Widget {
     }
 
     /// "▲ +$3.10 vs last wk", dropping the label when the tile is too narrow for it.
-    private func drawChange(_ change: Change?, label: String, x: Int, y: Int, width: Int, _ grid: inout Grid) {
+    @discardableResult
+    private func drawChange(_ change: Change?, label: String, x: Int, y: Int, width: Int, _ grid: inout Grid) -> Int {
         let figure = change?.figure ?? "n/a"
         let full = figure + " " + label
-        grid.text(DisplayWidth.of(full) <= width ? full : figure, x: x, y: y, role: KPITile.changeRole(change), maxWidth: width)
+        return grid.text(DisplayWidth.of(full) <= width ? full : figure, x: x, y: y, role: KPITile.changeRole(change), maxWidth: width)
     }
 }
