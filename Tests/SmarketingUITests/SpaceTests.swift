@@ -192,6 +192,30 @@ struct SpaceTests {
         #expect(shown.contains("Severity:   \(point.severity) of 3"))
     }
 
+    /// A friction point's notes (the evidence) show in zoom, are edited in its form and reach
+    /// the minutes under the point.
+    @Test func aFrictionPointsNotesShowInZoomTheFormAndTheMinutes() throws {
+        var s = try UIFixture.state()
+        s.press(.char("3"), .char("z"), .down) // the first point: too few MQLs from paid social
+        let ref = try #require(s.selectedItem)
+        guard case .friction(let id) = ref else { Issue.record("not a friction point: \(ref)"); return }
+        let point = try #require(s.workspace.frictionPoints.first { $0.id == id })
+        #expect(point.notes.hasPrefix("LinkedIn CPL rose"))
+        let shown = rows(Renderer.render(s), try #require(Layout.of(s).panes[.friction])).joined(separator: "\n")
+        #expect(contains(words(shown), words(point.notes)), "\(shown)")
+        s.press(.enter)
+        guard case .form(var form) = s.mode, let i = form.fields.firstIndex(where: { $0.key == "notes" }) else { Issue.record("no notes field"); return }
+        #expect(form.value("notes") == point.notes)
+        form.focus = i
+        s.mode = .form(form)
+        s.press(.ctrl("u"))
+        s.type("Paid social CPL doubled since October")
+        s.press(.enter)
+        #expect(s.workspace.frictionPoints.first { $0.id == id }?.notes == "Paid social CPL doubled since October")
+        let minutes = MinutesExporter(workspace: s.workspace).markdown(for: try #require(s.workspace.currentMeeting))
+        #expect(minutes.contains("  Notes: Paid social CPL doubled since October\n"), "\(minutes)")
+    }
+
     @Test func zoomShowsADecisionsWholeText() throws {
         var s = try UIFixture.state()
         let i = try #require(s.workspace.currentMeetingIndex)

@@ -54,6 +54,7 @@ enum FieldLimits {
             out.text(f.title, "\(p).title")
             out.text(f.owner, "\(p).owner")
             out.text(f.mitigation, "\(p).mitigation", limit: ModelLimits.longText)
+            out.text(f.notes, "\(p).notes", limit: ModelLimits.longText)
             out.whole(f.severity, ModelLimits.severity, "\(p).severity")
         }
         for (i, m) in ws.meetings.enumerated() {

@@ -23,6 +23,7 @@ extension Workspace {
         try Self.checkLine(point.title, field: "title", required: true)
         try Self.checkLine(point.owner, field: "owner")
         try Self.checkLong(point.mitigation, field: "mitigation")
+        try Self.checkLong(point.notes, field: "notes")
         var point = point
         if status != point.status { FrictionLifecycle.set(status, on: &point, today: today) }
         try edit { (ws: inout Workspace) throws(EditError) in

@@ -271,15 +271,18 @@ public struct MinutesExporter: Exporter {
                 facts.append("raised by \(point.raisedBy.rawValue)")
                 facts.append("opened \(point.opened.iso)")
                 let line = "- \(MarkdownEscaper.inline(point.title)) — \(facts.joined(separator: ", "))"
-                let mitigation = MarkdownEscaper.block(point.mitigation, indent: "  ")
-                if mitigation.isEmpty {
-                    lines.append(line)
-                } else {
-                    // A hard break keeps the list tight; blank lines inside the text still split paragraphs.
-                    lines.append(line + "\\")
-                    lines.append("  Mitigation: " + mitigation[0])
-                    lines += mitigation.dropFirst()
+                // Each long text under the point, after a hard break that keeps the list tight;
+                // blank lines inside a text still split paragraphs.
+                var body: [String] = []
+                for (label, text) in [("Mitigation", point.mitigation), ("Notes", point.notes)] {
+                    let block = MarkdownEscaper.block(text, indent: "  ")
+                    guard !block.isEmpty else { continue }
+                    if !body.isEmpty { body[body.count - 1] += "\\" }
+                    body.append("  \(label): " + block[0])
+                    body += block.dropFirst()
                 }
+                lines.append(body.isEmpty ? line : line + "\\")
+                lines += body
             }
         }
         return lines

@@ -9,11 +9,13 @@ public struct FrictionPoint: Equatable, Sendable, Identifiable {
     public var status: FrictionStatus
     public var owner: String
     public var mitigation: String
+    /// What the team learned about it: evidence, numbers, links.
+    public var notes: String
     public var opened: CalendarDate
     public var resolved: CalendarDate?
 
     public init(id: String, title: String, stage: FunnelStage, raisedBy: Side, severity: Int = 2,
-                status: FrictionStatus = .open, owner: String = "", mitigation: String = "",
+                status: FrictionStatus = .open, owner: String = "", mitigation: String = "", notes: String = "",
                 opened: CalendarDate, resolved: CalendarDate? = nil) {
         self.id = id
         self.title = title
@@ -23,6 +25,7 @@ public struct FrictionPoint: Equatable, Sendable, Identifiable {
         self.status = status
         self.owner = owner
         self.mitigation = mitigation
+        self.notes = notes
         self.opened = opened
         self.resolved = resolved
     }

@@ -301,13 +301,14 @@ extension FrictionPoint {
         let status = r.enumValue("status", FrictionStatus.self)
         let owner = r.string("owner", default: "")
         let mitigation = r.string("mitigation", default: "", limit: ModelLimits.longText)
+        let notes = r.string("notes", default: "", limit: ModelLimits.longText)
         let opened = r.date("opened")
         let resolved = r.optionalDate("resolved")
         r.finish()
         guard let id, let title, let stage, let side, let severity, let status, let owner, let mitigation,
-              let opened, let resolved else { return nil }
+              let notes, let opened, let resolved else { return nil }
         self.init(id: id, title: title, stage: stage, raisedBy: side, severity: severity, status: status,
-                  owner: owner, mitigation: mitigation, opened: opened, resolved: resolved)
+                  owner: owner, mitigation: mitigation, notes: notes, opened: opened, resolved: resolved)
     }
 
     var json: JSONValue {
@@ -320,6 +321,7 @@ extension FrictionPoint {
             JSONMember("status", .string(status.rawValue)),
             JSONMember("owner", .string(owner)),
             JSONMember("mitigation", .string(mitigation)),
+            JSONMember("notes", .string(notes)),
             JSONMember("opened", .string(opened.iso)),
             JSONMember("resolved", jsonOrNull(resolved)),
         ])

@@ -124,6 +124,7 @@ extension ListLines {
                           Field(label: "Opened", text: p.opened.iso + (age > 0 ? " (\(age) day\(age == 1 ? "" : "s") ago)" : " (today)"))]
             if let resolved = p.resolved { fields.append(Field(label: "Resolved", text: resolved.iso)) }
             fields.append(Field(label: "Mitigation", text: p.mitigation.isEmpty ? "none recorded" : p.mitigation))
+            if !p.notes.isEmpty { fields.append(Field(label: "Notes", text: p.notes)) }
             return ItemDetail(heading: "Friction point", fields: fields)
         case .suggestion(let conversion):
             guard let s = state.suggestions.first(where: { $0.conversion == conversion }) else { return nil }

@@ -42,6 +42,7 @@ public enum Forms {
                 FormField("status", "Status", options: frictionStatusOptions, selected: frictionStatusOptions.firstIndex(of: point?.status.rawValue ?? "open") ?? 0),
                 FormField("owner", "Owner", text: point?.owner ?? "", hint: ownerHint),
                 FormField("mitigation", "Mitigation", text: point?.mitigation ?? ""),
+                FormField("notes", "Notes", text: point?.notes ?? "", hint: "evidence, numbers, links"),
             ])
         case .actionItem(let id, _):
             let item = id.flatMap { id in meeting?.actionItems.first { $0.id == id } }
@@ -276,6 +277,7 @@ public enum Forms {
                 point.severity = Int(form.value("severity")) ?? point.severity
                 point.owner = text("owner")
                 point.mitigation = form.submittedValue("mitigation")
+                point.notes = form.submittedValue("notes")
                 let status = FrictionStatus(rawValue: form.value("status")) ?? point.status
                 try ws.saveFrictionPoint(point, status: status, today: today)
                 return .applied(ws, label: id == nil ? "add friction point" : "edit friction point", pane: .friction, item: .friction(point.id))
