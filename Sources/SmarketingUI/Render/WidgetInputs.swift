@@ -86,6 +86,17 @@ enum ListLines {
     /// Titles wrap from 120x40, and in a zoomed pane.
     static func wraps(_ state: AppState) -> Bool { Layout.wrapsTitles(state.size) || state.zoomed }
 
+    /// The lines of one row at a time, for the friction list measured only where asked (a team
+    /// with a thousand friction points wraps only the titles around the selection per key).
+    static func counter(_ pane: PaneID, _ state: AppState, areaWidth: Int) -> (Int) -> Int {
+        guard wraps(state) else { return { _ in 1 } }
+        if pane == .friction {
+            return FrictionList(state, visibleRows: state.frictionRows.count, focused: false, from: 0).lineCounter(areaWidth: areaWidth)
+        }
+        let lines = counts(pane, state, areaWidth: areaWidth)
+        return { lines.indices.contains($0) ? lines[$0] : 1 }
+    }
+
     static func counts(_ pane: PaneID, _ state: AppState, areaWidth: Int) -> [Int] {
         switch pane {
         case .kpis: return []

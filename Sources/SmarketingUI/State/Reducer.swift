@@ -225,8 +225,8 @@ public enum Reducer {
             var scroll = state.scroll[pane] ?? 0
             if row < scroll { scroll = max(0, row - 1) }
             // Wrapped titles take more than a line: the rows are measured as the pane draws them.
-            let lines = ListLines.wraps(state) ? ListLines.counts(pane, state, areaWidth: rect.width - 2) : []
-            scroll = ListPane.firstRow(scroll: scroll, selected: row, count: total, lines: visible) { lines.indices.contains($0) ? lines[$0] : 1 }
+            let height = ListLines.counter(pane, state, areaWidth: rect.width - 2)
+            scroll = ListPane.firstRow(scroll: scroll, selected: row, count: total, lines: visible, height: height)
             state.scroll[pane] = max(0, scroll)
         }
     }

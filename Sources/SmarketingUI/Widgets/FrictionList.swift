@@ -160,15 +160,23 @@ struct FrictionList: Widget {
 
     /// The lines each given row takes in a list area `areaWidth` wide.
     func lineCounts(areaWidth: Int) -> [Int] {
+        let count = lineCounter(areaWidth: areaWidth)
+        return rows.indices.map(count)
+    }
+
+    /// The lines one given row takes, measured only when asked: the reducer keeps the selection
+    /// on screen by the rows around it, not by wrapping every title of a long list.
+    func lineCounter(areaWidth: Int) -> (Int) -> Int {
+        guard wrap else { return { _ in 1 } }
         let ownerWidth = ownerWidth(areaWidth: areaWidth, rowsOnScreen: rows.count)
-        guard wrap else { return rows.map { _ in 1 } }
         let statusWidth = FrictionList.wideStatus(areaWidth: areaWidth, wrap: wrap) ? 10 : 6
         let width = ListPane.titleWidth(areaWidth: areaWidth, prefix: "  ▮▮▮ ", columns: [
             ListPane.Column(text: "", width: statusWidth, role: .text), ListPane.Column(text: "", width: ownerWidth, role: .text),
         ])
-        return rows.map { row in
-            if case .point(let point) = row { return ListPane.titleLines(point.title, width: width, wrap: true).count }
-            return 1
+        let rows = rows
+        return { r in
+            guard rows.indices.contains(r), case .point(let point) = rows[r] else { return 1 }
+            return ListPane.titleLines(point.title, width: width, wrap: true).count
         }
     }
 }
