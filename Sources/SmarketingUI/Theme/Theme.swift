@@ -62,7 +62,7 @@ public enum ThemeColor: Equatable, Hashable, Sendable {
         let c = (Int(r), Int(g), Int(b))
         let isGrey = max(c.0, c.1, c.2) - min(c.0, c.1, c.2) <= 24
         let candidates = isGrey ? [0, 7, 8, 15].filter { $0 < count } : Array(0..<count)
-        return candidates.min { distance(ansi[$0], c) < distance(ansi[$1], c) }!
+        return candidates.min { distance(ansi[$0], c) < distance(ansi[$1], c) } ?? 0
     }
 
     /// The closest colour of the xterm 256-colour palette: the 6×6×6 cube or the grey ramp.
