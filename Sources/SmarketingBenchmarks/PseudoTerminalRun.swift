@@ -78,16 +78,7 @@ struct PseudoTerminalRun {
             close(master)
         }
         var answered = false
-        func waitFor(_ text: String, seconds: Double) -> Bool {
-            var seen = [UInt8]()
-            let deadline = Date().addingTimeInterval(seconds)
-            while Date() < deadline {
-                seen += readAvailable(master, waitMilliseconds: 20)
-                answerDeviceAttributes(seen, master, &answered)
-                if contains(seen, Array(text.utf8)) { return true }
-            }
-            return false
-        }
+        func waitFor(_ text: String, seconds: Double) -> Bool { Self.waitFor(text, on: master, seconds: seconds, answered: &answered) }
         guard waitFor(marker, seconds: 10) else { return nil }
         _ = drainQuietly(master, quietMilliseconds: 200)
         _ = open.withCString { write(master, $0, strlen($0)) }
@@ -135,15 +126,8 @@ struct PseudoTerminalRun {
             return pid > 0 ? (pid, master) : nil
         }
         func waitFor(_ text: String, _ master: Int32, seconds: Double) -> Bool {
-            var seen = [UInt8]()
             var answered = false
-            let deadline = Date().addingTimeInterval(seconds)
-            while Date() < deadline {
-                seen += readAvailable(master, waitMilliseconds: 20)
-                answerDeviceAttributes(seen, master, &answered)
-                if contains(seen, Array(text.utf8)) { return true }
-            }
-            return false
+            return Self.waitFor(text, on: master, seconds: seconds, answered: &answered)
         }
         guard let c = spawn(chair) else { return [] }
         defer { kill(c.pid, SIGKILL); var s: Int32 = 0; waitpid(c.pid, &s, 0); close(c.master) }
@@ -159,6 +143,19 @@ struct PseudoTerminalRun {
             if !readAvailable(p.master, waitMilliseconds: Int32(timeout * 1000)).isEmpty { samples.append(Double(Harness.now() - t0)) }
         }
         return samples
+    }
+
+    /// Reads `master` until `text` appears (true) or `seconds` pass, answering the terminal
+    /// queries it sees on the way (`answered` remembers the one answer across calls).
+    static func waitFor(_ text: String, on master: Int32, seconds: Double, answered: inout Bool) -> Bool {
+        var seen = [UInt8]()
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            seen += readAvailable(master, waitMilliseconds: 20)
+            answerDeviceAttributes(seen, master, &answered)
+            if contains(seen, Array(text.utf8)) { return true }
+        }
+        return false
     }
 
     /// Plays a terminal that does not know the background-colour query (as tmux 3.3): answers
